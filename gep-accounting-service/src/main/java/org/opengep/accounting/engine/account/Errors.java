@@ -1,0 +1,32 @@
+package org.opengep.accounting.engine.account;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects input errors while an account is computed, so the caller learns all of them at once. */
+public final class Errors {
+
+    private final List<InputError> list = new ArrayList<>();
+
+    /** Records a problem; the same problem found twice (e.g. read by two steps) is kept once. */
+    public void add(String field, String message) {
+        InputError error = new InputError(field, message);
+        if (!list.contains(error)) {
+            list.add(error);
+        }
+    }
+
+    public boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    public int size() {
+        return list.size();
+    }
+
+    public void throwIfAny() {
+        if (!list.isEmpty()) {
+            throw new InvalidInputException(list);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.opengep.accounting.engine.account;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * One valued sub-item: quantity x unit price = value (元), with the price's year and source so that every
+ * number can be traced. Lines supplied as values have no quantity or price.
+ */
+public record ValueLine(
+        String code,
+        String nameZh,
+        String nameEn,
+        BigDecimal quantity,
+        String unit,
+        BigDecimal unitPrice,
+        String priceUnit,
+        Integer priceYear,
+        String priceSource,
+        BigDecimal value,
+        Map<String, BigDecimal> valueByEcosystem) {}

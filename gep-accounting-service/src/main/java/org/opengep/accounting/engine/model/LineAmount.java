@@ -1,0 +1,10 @@
+package org.opengep.accounting.engine.model;
+
+import org.opengep.accounting.engine.model.ModelContext.Priced;
+
+/**
+ * A value line before rounding: the quantity in canonical units (null for a supplied value), the price
+ * it was valued with (null for supplied values and computed unit prices) and the value in 元.
+ */
+public record LineAmount(
+        String code, String nameZh, String nameEn, String unit, Split quantity, Priced price, Split value) {}
