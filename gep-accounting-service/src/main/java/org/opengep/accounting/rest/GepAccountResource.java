@@ -1,0 +1,93 @@
+package org.opengep.accounting.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.accounting.rest.problem.Problem;
+import org.opengep.accounting.rest.problem.Problems;
+import org.opengep.accounting.service.AccountDocument;
+import org.opengep.accounting.service.AccountRequest;
+import org.opengep.accounting.service.GepAccountService;
+
+@Path("/api/v1/gep-accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "GEP accounts", description = "Compute and read traceable GEP accounts")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class GepAccountResource {
+
+    static final String EXAMPLE = """
+            {"regionCode": "330602", "year": 2023, "population": 1100000, "gdp": {"value": 820, "unit": "亿元"},
+             "extent": {"FOREST": {"value": 380, "unit": "km²"}, "GRASSLAND": {"value": 40, "unit": "km²"},
+                        "FARMLAND": {"value": 160, "unit": "km²"}, "LAKE": {"value": 25, "unit": "km²"}, "URBAN": {"value": 150, "unit": "km²"}},
+             "indicators": {
+               "AGRICULTURE": {"value": {"value": 12.4, "unit": "亿元"}},
+               "WATER_SUPPLY": {"quantities": {"DOMESTIC": {"value": 0.9, "unit": "亿m³"}, "INDUSTRIAL": {"value": 1.2, "unit": "亿m³"},
+                                               "AGRICULTURAL": {"value": 2.1, "unit": "亿m³"}}},
+               "WATER_CONSERVATION": {"byEcosystem": {
+                   "FOREST": {"precipitation": {"value": 1450, "unit": "mm"}, "evapotranspiration": {"value": 720, "unit": "mm"}, "runoffCoefficient": 0.04},
+                   "GRASSLAND": {"precipitation": {"value": 1450, "unit": "mm"}, "evapotranspiration": {"value": 800, "unit": "mm"}, "runoffCoefficient": 0.08}}},
+               "CARBON_SEQUESTRATION": {"byEcosystem": {"FOREST": {"sequestrationRate": {"value": 3.1, "unit": "t/hm²"}}}},
+               "CLIMATE_REGULATION": {"parameters": {"hotDays": {"value": 95, "unit": "d"}},
+                                      "byEcosystem": {"FOREST": {"heatAbsorption": {"value": 2800, "unit": "kJ/m²/d"}}}},
+               "RECREATION": {"items": [{"name": "会稽山", "inputs": {"visits": {"value": 320, "unit": "万人次"},
+                                         "transport": {"value": 60, "unit": "元/人次"}, "tickets": {"value": 40, "unit": "元/人次"}}}]}
+             }}""";
+
+    @Inject
+    GepAccountService accounts;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @POST
+    @RolesAllowed(Roles.ACCOUNTANT)
+    @Operation(summary = "Compute and store a GEP account",
+            description = "Each indicator is given as biophysical inputs (byEcosystem / parameters / items), as physical quantities "
+                    + "(quantities / quantitiesByEcosystem) or as a value; the engine takes the deepest level given. Every amount "
+                    + "carries its unit and is converted (亿, 万, m³, t, kWh, hm², km², mm ...); a unit of the wrong kind is an error. "
+                    + "The answer holds, per indicator and sub-item, the quantity, unit price with price year and source, and value; "
+                    + "values by ecosystem type; category subtotals and shares; GEP, per km², per capita and GEP/GDP; and the "
+                    + "provenance (method version, price set, inputs hash). Accounts never change: a correction is a new account.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AccountRequest.class),
+            examples = @ExampleObject(name = "county", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "The account; Location names it",
+            content = @Content(schema = @Schema(implementation = AccountDocument.class)))
+    @APIResponse(responseCode = "400", description = "Invalid inputs, each named", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(AccountRequest body, @Context UriInfo uri) {
+        AccountDocument document = accounts.create(Problems.requireBody(body), jwt.getName());
+        return Response.created(uri.getAbsolutePathBuilder().path(document.id().toString()).build()).entity(document).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @Operation(summary = "An account, exactly as computed")
+    @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = AccountDocument.class)))
+    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return accounts.document(id).map(d -> Response.ok(d, MediaType.APPLICATION_JSON).build())
+                .orElseGet(() -> Problems.notFound("account " + id));
+    }
+}

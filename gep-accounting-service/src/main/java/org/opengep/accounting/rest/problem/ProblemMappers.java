@@ -1,0 +1,97 @@
+package org.opengep.accounting.rest.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opengep.accounting.engine.account.InputError;
+import org.opengep.accounting.engine.account.InvalidInputException;
+import org.opengep.accounting.service.ConflictException;
+
+/** Turns every failure into application/problem+json with a stable type; client mistakes are never 500. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        Problem p = new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 400,
+                e.errors().size() + " problem(s) with the request: "
+                        + e.errors().stream().map(x -> x.field() + ": " + x.message()).collect(Collectors.joining("; ")),
+                path(uri), e.errors());
+        return respond(p);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return respond(Problem.of(e.type(), "Conflict", 409, e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m
+                ? m.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining(".")).replace(".[", "[")
+                : "";
+        String message = e.getOriginalMessage();
+        Problem p = new Problem(Problem.TYPE_BASE + "malformed-json", "Malformed JSON", 400,
+                (field.isEmpty() ? "" : field + ": ") + message, path(uri),
+                List.of(new InputError(field.isEmpty() ? "body" : field, message)));
+        return respond(p);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of("unauthorized", "Unauthorized", 401,
+                        "a valid bearer token (JWT) is required", path(uri))))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "your token's roles do not allow this operation", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        if (e instanceof org.hibernate.exception.ConstraintViolationException
+                || e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+            return respond(Problem.of("conflict", "Conflict", 409,
+                    "the change conflicts with data written at the same time; retry", path(uri)));
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(Problem.of("http-" + status, title, status, e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("unexpected failure on " + path(uri), e);
+        return respond(Problem.of("internal", "Internal error", 500,
+                "the service failed unexpectedly; the request was not applied", path(uri)));
+    }
+
+    static Response respond(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getPath();
+    }
+}

@@ -1,0 +1,24 @@
+package org.opengep.accounting.rest.problem;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.opengep.accounting.engine.account.InputError;
+import org.opengep.accounting.engine.account.InvalidInputException;
+
+/** Small helpers resources use to answer with problems. */
+public final class Problems {
+
+    private Problems() {}
+
+    public static Response notFound(String what) {
+        return ProblemMappers.respond(Problem.of("not-found", "Not found", 404, "no " + what, null));
+    }
+
+    /** A missing request body is a client error naming the body, not a NullPointerException. */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new InvalidInputException(List.of(new InputError("body", "a JSON body is required")));
+        }
+        return body;
+    }
+}

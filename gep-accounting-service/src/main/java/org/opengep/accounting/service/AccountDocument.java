@@ -1,0 +1,22 @@
+package org.opengep.accounting.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.opengep.accounting.engine.account.GepResult;
+import org.opengep.accounting.engine.price.PriceEntry;
+
+/** A stored account as the API returns it: identity, provenance and the full result. */
+public record AccountDocument(UUID id, String regionCode, String regionName, int year, Provenance provenance, GepResult result) {
+
+    /** Everything needed to reproduce the account. */
+    public record Provenance(
+            String methodVersion,
+            UUID priceSetId,
+            String priceSetName,
+            int priceSetVersion,
+            List<PriceEntry> priceOverrides,
+            String inputsHash,
+            String createdBy,
+            OffsetDateTime createdAt) {}
+}

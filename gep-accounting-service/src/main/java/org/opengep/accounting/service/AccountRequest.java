@@ -1,0 +1,26 @@
+package org.opengep.accounting.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.opengep.accounting.engine.account.AccountInputs.ProvisioningBasis;
+import org.opengep.accounting.engine.account.Amount;
+import org.opengep.accounting.engine.account.IndicatorInput;
+import org.opengep.accounting.engine.price.PriceEntry;
+
+/** What a client sends to compute an account. */
+@Schema(description = "Inputs of one GEP account")
+public record AccountRequest(
+        @Schema(required = true, description = "GB/T 2260 code or custom unit code", examples = "440300") String regionCode,
+        @Schema(required = true, description = "Accounting year", examples = "2020") Integer year,
+        @Schema(description = "Method version; defaults to the service's default (see GET /api/v1/indicators)",
+                examples = "MEE-2020") String methodVersion,
+        @Schema(description = "Price set to value with; defaults to the built-in reference set") UUID priceSetId,
+        @Schema(description = "Prices or parameters that replace the set's for this account only") List<PriceEntry> priceOverrides,
+        @Schema(description = "Ecosystem extent: area by ecosystem type") Map<String, Amount> extent,
+        @Schema(description = "GDP of the unit in the year, for GEP/GDP") Amount gdp,
+        @Schema(description = "Resident population, for GEP per capita") Long population,
+        @Schema(description = "GROSS (default) or NET of intermediate consumption, for provisioning values")
+                ProvisioningBasis provisioningBasis,
+        @Schema(required = true, description = "Inputs by indicator code") Map<String, IndicatorInput> indicators) {}
