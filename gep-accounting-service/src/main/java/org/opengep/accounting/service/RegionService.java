@@ -48,6 +48,10 @@ public class RegionService {
             rows.add(new String[] {c[0] + "00", c[1], "PREFECTURE", c[2] + "0000"});
         }
         for (String[] a : csv("areas.csv")) {
+            // 东莞, 中山 and 儋州 have no counties: the data repeats the prefecture under its own code; keep it once
+            if (a[0].equals(a[2] + "00")) {
+                continue;
+            }
             rows.add(new String[] {a[0], a[1], "COUNTY", a[2] + "00"});
         }
         try (Connection c = dataSource.getConnection();
