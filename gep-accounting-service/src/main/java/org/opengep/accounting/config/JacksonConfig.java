@@ -40,7 +40,7 @@ public class JacksonConfig implements ObjectMapperCustomizer {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
                 return new Amount(p.getDecimalValue(), "1");
             }
-            JsonNode node = p.readValueAsTree();
+            JsonNode node = ctx.readTree(p);
             if (node == null || !node.isObject()) {
                 return (Amount) ctx.handleUnexpectedToken(Amount.class, p);
             }

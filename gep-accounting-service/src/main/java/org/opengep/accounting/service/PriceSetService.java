@@ -234,6 +234,6 @@ public class PriceSetService {
     }
 
     public static PriceEntry toEntry(PriceSetEntry e) {
-        return new PriceEntry(e.key, e.value, e.unit, e.priceYear, e.source);
+        return new PriceEntry(e.key, e.value.stripTrailingZeros(), e.unit, e.priceYear, e.source);
     }
 }

@@ -72,6 +72,6 @@ class RegionResourceTest {
         reader().body("{\"areaKm2\": 1997.47, \"source\": \"yearbook\"}").put("/api/v1/regions/440300/area")
                 .then().statusCode(403).contentType("application/problem+json");
         accountant().body("{\"areaKm2\": 1997.47, \"source\": \"深圳统计年鉴\"}").put("/api/v1/regions/440300/area")
-                .then().statusCode(200).body("areaKm2", equalTo(1997.47f));
+                .then().statusCode(200).body("areaKm2", equalTo(new java.math.BigDecimal("1997.47")));
     }
 }
