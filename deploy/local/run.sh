@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs the whole system on this machine with nothing but a JDK 17:
+#   PostgreSQL (GEP_ACCOUNTING_DB_URL if set, else an embedded server keeping its data in .local/pgdata),
+#   dev signing keys (.local/keys), and the services. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+mkdir -p .local/logs
+
+if [[ "${SKIP_BUILD:-}" != "1" ]]; then
+  echo "Building (first run downloads dependencies; later runs take about a minute)..."
+  ./mvnw -B -q install -DskipTests
+fi
+java deploy/local/DevToken.java keygen
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+wait_for() { # url, name, log
+  for _ in $(seq 1 120); do
+    if curl -fsS "$1" >/dev/null 2>&1; then return 0; fi
+    sleep 1
+  done
+  echo "$2 did not come up; see $3" >&2; exit 1
+}
+
+PG_PORT=${GEP_LOCAL_PG_PORT:-55432}
+if [[ -z "${GEP_ACCOUNTING_DB_URL:-}" ]]; then
+  ./mvnw -B -q -pl test-support dependency:build-classpath -Dmdep.outputFile="$ROOT/.local/test-support.classpath" >/dev/null
+  CP="$ROOT/test-support/target/classes:$(cat .local/test-support.classpath)"
+  java -cp "$CP" org.opengep.testsupport.LocalPostgres "$ROOT/.local/pgdata" "$PG_PORT" gep_accounting \
+    > .local/logs/postgres.log 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 120); do grep -q "PostgreSQL ready" .local/logs/postgres.log 2>/dev/null && break; sleep 1; done
+  grep -q "PostgreSQL ready" .local/logs/postgres.log || { echo "PostgreSQL did not start; see .local/logs/postgres.log" >&2; exit 1; }
+  export GEP_ACCOUNTING_DB_URL="jdbc:postgresql://localhost:$PG_PORT/gep_accounting"
+fi
+
+export MP_JWT_VERIFY_ISSUER=https://gep.local/issuer
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.local/keys/public.pem"
+
+ACCOUNTING_PORT=${GEP_ACCOUNTING_PORT:-8081}
+GEP_ACCOUNTING_PORT=$ACCOUNTING_PORT java -jar gep-accounting-service/target/quarkus-app/quarkus-run.jar \
+  > .local/logs/gep-accounting-service.log 2>&1 &
+PIDS+=($!)
+wait_for "http://localhost:$ACCOUNTING_PORT/q/health/ready" gep-accounting-service .local/logs/gep-accounting-service.log
+
+cat <<MSG
+
+GEP platform is running (logs in .local/logs/):
+  gep-accounting-service  http://localhost:$ACCOUNTING_PORT   Swagger UI: http://localhost:$ACCOUNTING_PORT/q/swagger-ui
+  PostgreSQL              ${GEP_ACCOUNTING_DB_URL}
+
+Get a token:  TOKEN=\$(java deploy/local/DevToken.java alice gep-accountant,gep-reader)
+Try it:       curl -H "Authorization: Bearer \$TOKEN" http://localhost:$ACCOUNTING_PORT/api/v1/indicators
+
+Ctrl-C stops everything.
+MSG
+wait
