@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
 import org.opengep.accounting.engine.price.PriceKeys;
@@ -26,9 +25,6 @@ import org.opengep.accounting.service.CatalogueService;
 @Path("/api/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Indicators", description = "The versioned indicator catalogue")
-@SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class IndicatorResource {
 
     @Schema(name = "Catalogue", description = "A method version's catalogue, the versions available and the parameter keys")

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.domain.RegionLevel;
@@ -38,9 +37,6 @@ import org.opengep.accounting.service.RegionService;
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Regions", description = "GB/T 2260 regions and custom accounting units")
-@SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RegionResource {
 
     @Inject

@@ -54,6 +54,11 @@ class SecurityTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/gep-accounts'.post.responses.'401'.content.'application/problem+json'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/gep-accounts'.post.responses.'403'", org.hamcrest.Matchers.notNullValue())
+                .body("components.schemas.Problem", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/gep-accounts'.post.security[0].bearer", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/gep-accounts'.post.requestBody.content.'application/json'.examples.county", org.hamcrest.Matchers.notNullValue());
     }
 }
