@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.opengep.accounting.engine.account.AccountInputs.Deduction;
 import org.opengep.accounting.engine.account.AccountInputs.ProvisioningBasis;
 import org.opengep.accounting.engine.account.Amount;
 import org.opengep.accounting.engine.account.IndicatorInput;
@@ -23,4 +24,6 @@ public record AccountRequest(
         @Schema(description = "Resident population, for GEP per capita") Long population,
         @Schema(description = "GROSS (default) or NET of intermediate consumption, for provisioning values")
                 ProvisioningBasis provisioningBasis,
-        @Schema(required = true, description = "Inputs by indicator code") Map<String, IndicatorInput> indicators) {}
+        @Schema(required = true, description = "Inputs by indicator code") Map<String, IndicatorInput> indicators,
+        @Schema(description = "Values that came from outside the unit, deducted from GEP as explicit lines (GB/T 46869-2025)")
+                List<Deduction> outsideOrigin) {}

@@ -80,7 +80,7 @@ public class GepAccountService {
         errors.throwIfAny();
 
         AccountInputs inputs = new AccountInputs(region.code, request.year(), region.areaKm2, request.extent(), request.gdp(),
-                request.population(), request.provisioningBasis(), request.indicators());
+                request.population(), request.provisioningBasis(), request.indicators(), request.outsideOrigin());
         GepResult result = engine.get().compute(inputs, prices.get().withOverrides(overrides), Year.now().getValue());
 
         PriceSet set = PriceSet.findById(priceSetId);

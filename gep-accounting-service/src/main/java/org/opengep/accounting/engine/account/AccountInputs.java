@@ -1,6 +1,7 @@
 package org.opengep.accounting.engine.account;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,8 @@ import java.util.Map;
  * @param regionAreaKm2 the accounting unit's land area when known (checks the extent, divides GEP)
  * @param extent area by ecosystem type
  * @param provisioningBasis GROSS (output value) or NET (less intermediate consumption)
+ * @param outsideOrigin values of ecological products that came from outside the unit (GB/T 46869-2025),
+ *     deducted from GEP as explicit lines
  */
 public record AccountInputs(
         String regionCode,
@@ -18,7 +21,11 @@ public record AccountInputs(
         Amount gdp,
         Long population,
         ProvisioningBasis provisioningBasis,
-        Map<String, IndicatorInput> indicators) {
+        Map<String, IndicatorInput> indicators,
+        List<Deduction> outsideOrigin) {
+
+    /** A value to deduct because it came from outside the unit (e.g. water transferred in). */
+    public record Deduction(String indicator, Amount value, String description) {}
 
     public enum ProvisioningBasis {
         GROSS,
@@ -29,5 +36,6 @@ public record AccountInputs(
         extent = extent == null ? Map.of() : extent;
         indicators = indicators == null ? Map.of() : indicators;
         provisioningBasis = provisioningBasis == null ? ProvisioningBasis.GROSS : provisioningBasis;
+        outsideOrigin = outsideOrigin == null ? List.of() : outsideOrigin;
     }
 }

@@ -91,8 +91,34 @@ public final class GepEngine {
         if (in.population() != null && in.population() <= 0) {
             errors.add("population", "population must be positive");
         }
+        List<GepResult.DeductionLine> deductions = deductions(in, errors);
         errors.throwIfAny();
-        return totals(in, extentM2, indicators, gdp.orElse(null));
+        return totals(in, extentM2, indicators, deductions, gdp.orElse(null));
+    }
+
+    private List<GepResult.DeductionLine> deductions(AccountInputs in, Errors errors) {
+        List<GepResult.DeductionLine> lines = new ArrayList<>();
+        for (int i = 0; i < in.outsideOrigin().size(); i++) {
+            AccountInputs.Deduction d = in.outsideOrigin().get(i);
+            String field = "outsideOrigin[" + i + "]";
+            Optional<Indicator> indicator = d.indicator() == null ? Optional.empty() : catalogue.indicator(d.indicator());
+            if (indicator.isEmpty()) {
+                errors.add(field + ".indicator", "the indicator whose value came from outside the unit is required and must be known");
+            } else if (!in.indicators().containsKey(d.indicator())) {
+                errors.add(field + ".indicator", d.indicator() + " is not accounted here, so nothing of it can be deducted");
+            }
+            if (d.description() == null || d.description().isBlank()) {
+                errors.add(field + ".description", "say what came from outside the unit");
+            }
+            Optional<BigDecimal> value = Quantities.convert(d.value(), YUAN, field + ".value", errors);
+            if (value.isPresent() && value.get().signum() <= 0) {
+                errors.add(field + ".value", "must be positive (it is deducted)");
+            } else if (value.isPresent() && indicator.isPresent()) {
+                lines.add(new GepResult.DeductionLine(d.indicator(), indicator.get().category(), d.description(),
+                        money(value.get()).negate()));
+            }
+        }
+        return lines;
     }
 
     private Map<String, BigDecimal> extent(AccountInputs in, Errors errors) {
@@ -288,7 +314,8 @@ public final class GepEngine {
         return indicator.ecosystemTypes().size() == 1 ? indicator.ecosystemTypes().get(0) : UNALLOCATED;
     }
 
-    private GepResult totals(AccountInputs in, Map<String, BigDecimal> extentM2, List<IndicatorResult> indicators, BigDecimal gdp) {
+    private GepResult totals(AccountInputs in, Map<String, BigDecimal> extentM2, List<IndicatorResult> indicators,
+            List<GepResult.DeductionLine> deductions, BigDecimal gdp) {
         Map<Category, BigDecimal> byCategory = new EnumMap<>(Category.class);
         for (Category c : Category.values()) {
             byCategory.put(c, BigDecimal.ZERO);
@@ -298,9 +325,10 @@ public final class GepEngine {
             byCategory.merge(r.category(), r.value(), BigDecimal::add);
             r.lines().forEach(l -> l.valueByEcosystem().forEach((t, v) -> byEcosystem.merge(t, v, BigDecimal::add)));
         }
-        BigDecimal gep = byCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal gross = byCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal gep = deductions.stream().map(GepResult.DeductionLine::value).reduce(gross, BigDecimal::add);
         List<CategoryTotal> categories = new ArrayList<>();
-        byCategory.forEach((c, v) -> categories.add(new CategoryTotal(c, v, ratio(v, gep))));
+        byCategory.forEach((c, v) -> categories.add(new CategoryTotal(c, v, ratio(v, gross))));
         List<ExtentRow> extent = new ArrayList<>();
         extentM2.forEach((type, m2) -> {
             EcosystemType t = catalogue.ecosystemType(type).orElseThrow();
@@ -309,7 +337,7 @@ public final class GepEngine {
         BigDecimal areaKm2 = in.regionAreaKm2() != null
                 ? in.regionAreaKm2()
                 : M2.convert(extentM2.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), KM2);
-        return new GepResult(in.regionCode(), in.year(), catalogue.method().code(), extent, indicators, categories, byEcosystem,
+        return new GepResult(in.regionCode(), in.year(), catalogue.method().code(), extent, indicators, categories, deductions, byEcosystem,
                 gep, areaKm2.signum() == 0 ? null : areaKm2.setScale(QUANTITY_SCALE, RoundingMode.HALF_UP),
                 areaKm2.signum() == 0 ? null : money(gep.divide(areaKm2, Unit.MC)),
                 in.population() == null ? null : money(gep.divide(BigDecimal.valueOf(in.population()), Unit.MC)),

@@ -36,7 +36,7 @@ class GepEngineTest {
     private static AccountInputs account(Map<String, IndicatorInput> indicators) {
         return new AccountInputs("330602", 2023, new BigDecimal("1000"),
                 Map.of("FOREST", a("600", "km²"), "GRASSLAND", a("100", "km²"), "LAKE", a("50", "km²")),
-                a("800", "亿元"), 1_000_000L, ProvisioningBasis.GROSS, indicators);
+                a("800", "亿元"), 1_000_000L, ProvisioningBasis.GROSS, indicators, null);
     }
 
     private GepResult compute(Map<String, IndicatorInput> indicators) {
@@ -176,9 +176,11 @@ class GepEngineTest {
                 Map.of("FOREST", a("90", "km²"), "WETLAND", a("20", "km²"), "LAKE", a("5", "km²"), "MOON", a("1", "km²"),
                         "SHRUB", a("-1", "km²")),
                 a("800", "亿m³"), -5L, ProvisioningBasis.GROSS,
-                Map.of("NO_SUCH", value(a("1", "元")), "FORESTRY", value(a("1", "亿m³"))));
+                Map.of("NO_SUCH", value(a("1", "元")), "FORESTRY", value(a("1", "亿m³"))),
+                List.of(new AccountInputs.Deduction("WATER_SUPPLY", a("-1", "元"), "")));
         List<InputError> errors = errors(() -> engine.compute(in, ReferencePrices.book(), 2026));
         assertThat(errors).extracting(InputError::field).contains("year", "extent.MOON", "extent.SHRUB", "extent.LAKE", "extent",
+                "outsideOrigin[0].indicator", "outsideOrigin[0].description", "outsideOrigin[0].value",
                 "gdp", "population", "indicators.NO_SUCH", "indicators.FORESTRY.value");
     }
 
@@ -203,14 +205,26 @@ class GepEngineTest {
     void netProvisioningDeductsIntermediateConsumption() {
         IndicatorInput farm = new IndicatorInput(null, Map.of("OUTPUT_VALUE", a("10", "亿元"), "INTERMEDIATE_CONSUMPTION", a("4", "亿元")),
                 null, null, null, null, null);
-        AccountInputs net = new AccountInputs("330602", 2023, null, Map.of(), null, null, ProvisioningBasis.NET, Map.of("AGRICULTURE", farm));
+        AccountInputs net = new AccountInputs("330602", 2023, null, Map.of(), null, null, ProvisioningBasis.NET, Map.of("AGRICULTURE", farm), null);
         assertThat(engine.compute(net, ReferencePrices.book(), 2026).gep()).isEqualByComparingTo("600000000.00");
-        AccountInputs gross = new AccountInputs("330602", 2023, null, Map.of(), null, null, ProvisioningBasis.GROSS, Map.of("AGRICULTURE", farm));
+        AccountInputs gross = new AccountInputs("330602", 2023, null, Map.of(), null, null, ProvisioningBasis.GROSS, Map.of("AGRICULTURE", farm), null);
         assertThat(engine.compute(gross, ReferencePrices.book(), 2026).gep()).isEqualByComparingTo("1000000000.00");
         AccountInputs netWithout = new AccountInputs("330602", 2023, null, Map.of(), null, null, ProvisioningBasis.NET,
-                Map.of("AGRICULTURE", value(a("10", "亿元"))));
+                Map.of("AGRICULTURE", value(a("10", "亿元"))), null);
         assertThat(errors(() -> engine.compute(netWithout, ReferencePrices.book(), 2026))).extracting(InputError::field)
                 .containsExactly("indicators.AGRICULTURE.values.INTERMEDIATE_CONSUMPTION");
+    }
+
+    @Test
+    void valuesFromOutsideTheUnitAreDeductedAsAnExplicitLine() {
+        AccountInputs in = new AccountInputs("330602", 2023, null, Map.of(), null, null, null,
+                Map.of("WATER_SUPPLY", quantities(Map.of("DOMESTIC", a("1", "亿m³")))),
+                List.of(new AccountInputs.Deduction("WATER_SUPPLY", a("0.5", "亿元"), "water transferred in from the Qiantang")));
+        GepResult r = engine.compute(in, ReferencePrices.book(), 2026);
+        // 1e8 m³ x 2.6 = 2.6 亿元 of water supply, 0.5 亿元 of it from outside: GEP 2.1 亿元
+        assertThat(r.categories().get(0).value()).isEqualByComparingTo("260000000.00");
+        assertThat(r.deductions()).singleElement().satisfies(d -> assertThat(d.value()).isEqualByComparingTo("-50000000.00"));
+        assertThat(r.gep()).isEqualByComparingTo("210000000.00");
     }
 
     @Test
