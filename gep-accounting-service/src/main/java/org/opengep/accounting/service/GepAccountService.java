@@ -14,34 +14,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.opengep.accounting.domain.GepAccount;
-import org.opengep.accounting.domain.PriceSet;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.account.AccountInputs;
 import org.opengep.accounting.engine.account.Errors;
 import org.opengep.accounting.engine.account.GepEngine;
 import org.opengep.accounting.engine.account.GepResult;
-import org.opengep.accounting.engine.account.GepResult.CategoryTotal;
-import org.opengep.accounting.engine.catalogue.Category;
-import org.opengep.accounting.engine.price.PriceBook;
 import org.opengep.accounting.engine.price.PriceEntry;
+import org.opengep.accounting.service.PriceSetService.LockedSet;
 
 /** Computes accounts with the engine and stores them, immutable, with their inputs and provenance. */
 @ApplicationScoped
 public class GepAccountService {
-
-    @Inject
-    CatalogueService catalogues;
-
-    @Inject
-    PriceSetService priceSets;
-
-    @Inject
-    ObjectMapper json;
 
     /** Canonical JSON (sorted keys) so that equal inputs always hash the same. */
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
@@ -50,15 +40,64 @@ public class GepAccountService {
             .findAndAddModules()
             .build();
 
+    @Inject
+    CatalogueService catalogues;
+
+    @Inject
+    PriceSetService priceSets;
+
+    @Inject
+    AccountStore store;
+
+    @Inject
+    ObjectMapper json;
+
     @Transactional
     public AccountDocument create(AccountRequest request, String user) {
+        ComputedAccount account = compute(request, user, new Lookups());
+        store.insert(List.of(account));
+        return account.document();
+    }
+
+    /** The stored document of an account, as JSON, exactly as it was when created. */
+    public Optional<String> document(UUID id) {
+        return org.opengep.accounting.domain.GepAccount.find("select document from GepAccount where id = ?1", id)
+                .project(String.class).firstResultOptional();
+    }
+
+    /**
+     * Regions and price sets an account needs, read once per transaction: a job's chunk of hundreds of
+     * accounts asks the database once for its regions and once per price set (locked while the chunk is written).
+     */
+    public final class Lookups {
+
+        private final Map<String, Optional<Region>> regions = new HashMap<>();
+        private final Map<UUID, Optional<LockedSet>> sets = new HashMap<>();
+
+        public void preloadRegions(Collection<String> codes) {
+            List<Region> found = Region.list("code in ?1", codes);
+            codes.forEach(c -> regions.put(c, Optional.empty()));
+            found.forEach(r -> regions.put(r.code, Optional.of(r)));
+        }
+
+        Optional<Region> region(String code) {
+            return regions.computeIfAbsent(code, c -> Region.findByIdOptional(c));
+        }
+
+        Optional<LockedSet> priceSet(UUID id) {
+            return sets.computeIfAbsent(id, priceSets::lockForAccount);
+        }
+    }
+
+    /** Checks and computes one account without storing it; every problem is reported in one InvalidInputException. */
+    public ComputedAccount compute(AccountRequest request, String user, Lookups lookups) {
         Errors errors = new Errors();
-        Region region = null;
+        Optional<Region> region = Optional.empty();
         if (request.regionCode() == null || request.regionCode().isBlank()) {
             errors.add("regionCode", "a region code is required");
         } else {
-            region = Region.findById(request.regionCode());
-            if (region == null) {
+            region = lookups.region(request.regionCode());
+            if (region.isEmpty()) {
                 errors.add("regionCode", "no region " + request.regionCode() + " (see GET /api/v1/regions)");
             }
         }
@@ -71,53 +110,28 @@ public class GepAccountService {
             errors.add("methodVersion", "unknown method version; known: " + catalogues.methodVersions());
         }
         UUID priceSetId = request.priceSetId() == null ? PriceSetService.DEFAULT_ID : request.priceSetId();
-        Optional<PriceBook> prices = priceSets.lockForAccount(priceSetId);
-        if (prices.isEmpty()) {
+        Optional<LockedSet> set = lookups.priceSet(priceSetId);
+        if (set.isEmpty()) {
             errors.add("priceSetId", "no price set " + priceSetId);
         }
         List<PriceEntry> overrides = request.priceOverrides() == null ? List.of() : request.priceOverrides();
         priceSets.validateEntries("priceOverrides", overrides, null, errors);
         errors.throwIfAny();
 
-        AccountInputs inputs = new AccountInputs(region.code, request.year(), region.areaKm2, request.extent(), request.gdp(),
+        Region r = region.orElseThrow();
+        AccountInputs inputs = new AccountInputs(r.code, request.year(), r.areaKm2, request.extent(), request.gdp(),
                 request.population(), request.provisioningBasis(), request.indicators(), request.outsideOrigin());
-        GepResult result = engine.get().compute(inputs, prices.get().withOverrides(overrides), Year.now().getValue());
-
-        PriceSet set = PriceSet.findById(priceSetId);
-        GepAccount account = new GepAccount();
-        account.id = UUID.randomUUID();
-        account.regionCode = region.code;
-        account.year = request.year();
-        account.methodVersion = method;
-        account.priceSetId = priceSetId;
-        account.inputs = write(CANONICAL, request);
-        account.inputsHash = sha256(account.inputs);
-        account.provisioning = total(result, Category.PROVISIONING);
-        account.regulating = total(result, Category.REGULATING);
-        account.cultural = total(result, Category.CULTURAL);
-        account.gep = result.gep();
-        account.createdBy = user;
-        account.createdAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
-        AccountDocument document = new AccountDocument(account.id, region.code, region.name, account.year,
-                new AccountDocument.Provenance(method, priceSetId, set.name, set.version, overrides, account.inputsHash, user,
-                        account.createdAt),
+        GepResult result = engine.orElseThrow().compute(inputs, set.orElseThrow().book().withOverrides(overrides),
+                Year.now().getValue());
+        String inputsJson = write(CANONICAL, request);
+        AccountDocument document = new AccountDocument(UUID.randomUUID(), r.code, r.name, request.year(),
+                new AccountDocument.Provenance(method, priceSetId, set.get().name(), set.get().version(), overrides,
+                        sha256(inputsJson), user, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS)),
                 result);
-        account.document = write(json, document);
-        account.persist();
-        return document;
+        return new ComputedAccount(document, write(json, document), inputsJson);
     }
 
-    /** The stored document of an account, as JSON, exactly as it was when created. */
-    public Optional<String> document(UUID id) {
-        return GepAccount.find("select document from GepAccount where id = ?1", id).project(String.class).firstResultOptional();
-    }
-
-    private static java.math.BigDecimal total(GepResult result, Category category) {
-        return result.categories().stream().filter(c -> c.category() == category).map(CategoryTotal::value).findFirst()
-                .orElse(java.math.BigDecimal.ZERO);
-    }
-
-    private static String write(ObjectMapper mapper, Object value) {
+    String write(ObjectMapper mapper, Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {

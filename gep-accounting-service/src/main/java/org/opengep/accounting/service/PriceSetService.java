@@ -159,12 +159,15 @@ public class PriceSetService {
      * The price book for an account, taking a shared lock on the set so that it cannot be replaced while
      * the account that uses it is being written.
      */
-    public Optional<PriceBook> lockForAccount(UUID id) {
+    public Optional<LockedSet> lockForAccount(UUID id) {
         Optional<PriceSet> set = PriceSet.findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
-        return set.map(s -> new PriceBook(s.id.toString(),
+        return set.map(s -> new LockedSet(s.id, s.name, s.version, new PriceBook(s.id.toString(),
                 s.entries.stream().filter(e -> e.kind == Kind.PRICE).map(PriceSetService::toEntry).toList(),
-                s.entries.stream().filter(e -> e.kind == Kind.PARAMETER).map(PriceSetService::toEntry).toList()));
+                s.entries.stream().filter(e -> e.kind == Kind.PARAMETER).map(PriceSetService::toEntry).toList())));
     }
+
+    /** A price set read under a shared lock: it cannot change until the transaction ends. */
+    public record LockedSet(UUID id, String name, int version, PriceBook book) {}
 
     /** Checks entries against the keys the catalogue knows; {@code parameters} null accepts both kinds (overrides). */
     public void validateEntries(String field, List<PriceEntry> entries, Boolean parameters, Errors errors) {

@@ -35,6 +35,9 @@ public class RegionService {
     private static final Pattern CUSTOM_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,31}");
     private static final Pattern ADMIN_CODE = Pattern.compile("\\d{6}");
 
+    /** The root of the tree (created by migration V2). */
+    public static final String NATION = "100000";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -42,7 +45,7 @@ public class RegionService {
     void loadAdministrativeRegions(@Observes StartupEvent event) throws SQLException {
         List<String[]> rows = new ArrayList<>();
         for (String[] p : csv("provinces.csv")) {
-            rows.add(new String[] {p[0] + "0000", p[1], "PROVINCE", null});
+            rows.add(new String[] {p[0] + "0000", p[1], "PROVINCE", NATION});
         }
         for (String[] c : csv("cities.csv")) {
             rows.add(new String[] {c[0] + "00", c[1], "PREFECTURE", c[2] + "0000"});
@@ -93,7 +96,7 @@ public class RegionService {
         return Region.children(code);
     }
 
-    /** Regions filtered by parent, level and name; with no filter, the provinces and top-level custom units. */
+    /** Regions filtered by parent, level and name; with no filter, the provinces. */
     public List<Region> search(String parent, RegionLevel level, String name, int offset, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();
@@ -110,7 +113,8 @@ public class RegionService {
             query.append(" and name like ?").append(params.size());
         }
         if (params.isEmpty()) {
-            query.append(" and parentCode is null");
+            params.add(RegionLevel.PROVINCE);
+            query.append(" and level = ?1");
         }
         return Region.find(query + " order by code", params.toArray()).range(offset, offset + limit - 1).list();
     }

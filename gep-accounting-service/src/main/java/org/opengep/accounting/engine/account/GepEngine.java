@@ -24,6 +24,7 @@ import org.opengep.accounting.engine.model.ModelContext;
 import org.opengep.accounting.engine.model.Models;
 import org.opengep.accounting.engine.model.Split;
 import org.opengep.accounting.engine.price.PriceBook;
+import org.opengep.accounting.engine.price.PriceFamilies;
 import org.opengep.accounting.engine.unit.Quantities;
 import org.opengep.accounting.engine.unit.Unit;
 
@@ -269,7 +270,7 @@ public final class GepEngine {
                 }
                 String zh = spec.map(LineSpec::nameZh).orElse(indicator.nameZh());
                 String en = spec.map(LineSpec::nameEn).orElse(indicator.nameEn());
-                lines.add(new LineAmount(code, zh, en, "元", null, null, Split.of(deducted ? v.negate() : v)));
+                lines.add(new LineAmount(code, zh, en, "元", null, null, null, Split.of(deducted ? v.negate() : v)));
             });
         });
         if (products && basis == ProvisioningBasis.NET && !values.containsKey("INTERMEDIATE_CONSUMPTION")) {
@@ -303,7 +304,8 @@ public final class GepEngine {
                     line.price() == null ? null : line.price().entry().value(),
                     line.price() == null ? null : line.price().entry().unit(),
                     line.price() == null ? null : line.price().entry().priceYear(),
-                    line.price() == null ? null : line.price().entry().source(), value, byType));
+                    line.price() == null ? null : line.price().entry().source(),
+                    line.priceKey(), PriceFamilies.of(line.priceKey(), indicator.category()), value, byType));
             total = total.add(value);
         }
         return new IndicatorResult(indicator.code(), indicator.nameZh(), indicator.nameEn(), indicator.category(), level,
@@ -341,7 +343,8 @@ public final class GepEngine {
                 gep, areaKm2.signum() == 0 ? null : areaKm2.setScale(QUANTITY_SCALE, RoundingMode.HALF_UP),
                 areaKm2.signum() == 0 ? null : money(gep.divide(areaKm2, Unit.MC)),
                 in.population() == null ? null : money(gep.divide(BigDecimal.valueOf(in.population()), Unit.MC)),
-                gdp == null || gdp.signum() <= 0 ? null : ratio(gep, gdp));
+                gdp == null || gdp.signum() <= 0 ? null : ratio(gep, gdp),
+                gdp == null ? null : money(gdp), in.population());
     }
 
     private static BigDecimal ratio(BigDecimal part, BigDecimal whole) {

@@ -24,7 +24,9 @@ public record GepResult(
         BigDecimal areaKm2,
         BigDecimal gepPerKm2,
         BigDecimal gepPerCapita,
-        BigDecimal gepToGdp) {
+        BigDecimal gepToGdp,
+        BigDecimal gdp,
+        Long population) {
 
     public record ExtentRow(String ecosystemType, String nameZh, String nameEn, BigDecimal areaKm2) {}
 

@@ -36,7 +36,7 @@ public interface IndicatorModel {
     /** quantity x price for one line. */
     static Optional<LineAmount> priced(ModelContext ctx, LineSpec line, Split quantity) {
         return ctx.price(line).map(p -> new LineAmount(line.code(), line.nameZh(), line.nameEn(), line.unit(),
-                quantity, p, quantity.times(p.perCanonicalUnit())));
+                quantity, p, line.price(), quantity.times(p.perCanonicalUnit())));
     }
 
     /** The line spec the catalogue must have for a model that values a fixed sub-item. */

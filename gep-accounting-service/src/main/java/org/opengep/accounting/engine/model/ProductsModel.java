@@ -63,7 +63,7 @@ public final class ProductsModel implements IndicatorModel {
                     "market price supplied with the input");
             Split q = Split.of(canonicalQuantity);
             lines.add(new LineAmount(item.item().name(), item.item().name(), item.item().name(), quantity.get().unit(), q,
-                    new Priced(entry, canonicalPrice), q.times(canonicalPrice)));
+                    new Priced(entry, canonicalPrice), null, q.times(canonicalPrice)));
         }
         return lines;
     }

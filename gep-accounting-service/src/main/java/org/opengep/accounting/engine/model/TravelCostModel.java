@@ -50,7 +50,7 @@ public final class TravelCostModel implements IndicatorModel {
         PriceEntry entry = new PriceEntry(line.price(), average, "元/人次", ctx.year(),
                 "travel-cost method: visit-weighted average of the sites' costs");
         Split q = Split.of(visits);
-        return List.of(new LineAmount(line.code(), line.nameZh(), line.nameEn(), line.unit(), q, new Priced(entry, average),
+        return List.of(new LineAmount(line.code(), line.nameZh(), line.nameEn(), line.unit(), q, new Priced(entry, average), null,
                 Split.of(value)));
     }
 
