@@ -33,7 +33,7 @@ create table gep_publication (
     reason          varchar(2000) not null,
     published_by    varchar(200)  not null,
     published_at    timestamptz   not null,
-    superseded_by   uuid          references gep_publication (id),
+    superseded_by   uuid          references gep_publication (id) deferrable initially deferred,
     superseded_at   timestamptz,
     -- the official figure as served, rendered once at publication
     document        jsonb         not null

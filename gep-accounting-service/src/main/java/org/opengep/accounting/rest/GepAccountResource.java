@@ -8,11 +8,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Optional;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -26,6 +30,11 @@ import org.opengep.accounting.rest.problem.Problems;
 import org.opengep.accounting.service.AccountDocument;
 import org.opengep.accounting.service.AccountRequest;
 import org.opengep.accounting.service.GepAccountService;
+import org.opengep.accounting.service.PublicationService;
+import org.opengep.accounting.service.PublicationService.Publication;
+import org.opengep.accounting.rest.export.ExportTables;
+import org.opengep.accounting.rest.export.Exports;
+import org.opengep.accounting.rest.export.Exports.Format;
 
 @Path("/api/v1/gep-accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +64,12 @@ public class GepAccountResource {
     GepAccountService accounts;
 
     @Inject
+    PublicationService publications;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
     JsonWebToken jwt;
 
     @POST
@@ -79,11 +94,54 @@ public class GepAccountResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "An account, exactly as computed")
+    @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
+    @Operation(summary = "An account, exactly as computed", description = "CSV and XLSX by Accept header or ?format=.")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = AccountDocument.class)))
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        return accounts.document(id).map(d -> Response.ok(d, MediaType.APPLICATION_JSON).build())
-                .orElseGet(() -> Problems.notFound("account " + id));
+    public Response get(@PathParam("id") UUID id, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        Format wanted = Exports.negotiate(headers, format);
+        Optional<String> document = accounts.document(id);
+        if (document.isEmpty()) {
+            return Problems.notFound("account " + id);
+        }
+        return wanted == Format.JSON ? Response.ok(document.get(), MediaType.APPLICATION_JSON).build()
+                : Exports.download(ExportTables.account(readDocument(json, document.get())), wanted, "gep-account-" + id);
+    }
+
+    @Schema(name = "PublicationRequest")
+    public record PublicationRequest(@Schema(required = true, examples = "县政府常务会议审定 2024-03-18") String reason) {}
+
+    @POST
+    @Path("{id}/publication")
+    @RolesAllowed(Roles.PUBLISHER)
+    @Operation(summary = "Publish an account as the official GEP of its region, year and method version",
+            description = "The previous official figure, if any, is superseded and stays readable with its history. "
+                    + "Publishing the account that is already official changes nothing (200).")
+    @APIResponse(responseCode = "201", description = "Published; Location is the region's official figure",
+            content = @Content(schema = @Schema(implementation = Publication.class)))
+    @APIResponse(responseCode = "200", description = "It already was the official figure",
+            content = @Content(schema = @Schema(implementation = Publication.class)))
+    @APIResponse(responseCode = "400", description = "No reason given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response publish(@PathParam("id") UUID id, PublicationRequest body, @Context UriInfo uri) {
+        Problems.requireBody(body);
+        return publications.publish(id, body.reason(), jwt.getName()).map(outcome -> {
+            Publication p = outcome.publication();
+            if (!outcome.created()) {
+                return Response.ok(p).build();
+            }
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/regions/{code}/gep").queryParam("year", p.year())
+                    .queryParam("methodVersion", p.methodVersion()).build(p.regionCode())).entity(p).build();
+        }).orElseGet(() -> Problems.notFound("account " + id));
+    }
+
+    /** A stored account (or official figure) document back as a record, for exports. */
+    static AccountDocument readDocument(ObjectMapper json, String document) {
+        try {
+            return json.readerFor(AccountDocument.class)
+                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -14,6 +14,16 @@ public final class Problems {
         return ProblemMappers.respond(Problem.of("not-found", "Not found", 404, "no " + what, null));
     }
 
+    /** Unknown query parameters are an error, not silently ignored (a typo would otherwise change the answer). */
+    public static void onlyQueryParameters(jakarta.ws.rs.core.UriInfo uri, java.util.Set<String> allowed) {
+        List<InputError> errors = uri.getQueryParameters().keySet().stream().filter(k -> !allowed.contains(k)).sorted()
+                .map(k -> new InputError(k, "unknown query parameter; expected one of " + new java.util.TreeSet<>(allowed)))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
     /** A missing request body is a client error naming the body, not a NullPointerException. */
     public static <T> T requireBody(T body) {
         if (body == null) {

@@ -1,0 +1,197 @@
+package org.opengep.accounting.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.accounting.domain.Region;
+import org.opengep.accounting.engine.account.Errors;
+import org.opengep.accounting.rest.export.ExportTables;
+import org.opengep.accounting.rest.export.Exports;
+import org.opengep.accounting.rest.export.Exports.Format;
+import org.opengep.accounting.rest.problem.Problem;
+import org.opengep.accounting.rest.problem.Problems;
+import org.opengep.accounting.service.CatalogueService;
+import org.opengep.accounting.service.PublicationService;
+import org.opengep.accounting.service.PublicationService.Publication;
+import org.opengep.accounting.service.RegionFigures;
+import org.opengep.accounting.service.RegionFigures.ChildFigure;
+import org.opengep.accounting.service.RegionFigures.ChildrenSum;
+import org.opengep.accounting.service.RegionService;
+import org.opengep.accounting.service.SeriesService;
+import org.opengep.accounting.service.SeriesService.Series;
+
+/** Official GEP figures of a region: as published, summed from its children, ranked, over years. */
+@Path("/api/v1/regions/{code}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Official GEP", description = "Published figures, sums up the region tree, rankings and comparable-price series")
+@APIResponse(responseCode = "400", description = "Invalid or unknown query parameter",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such region, or no official figure",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class RegionGepResource {
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    CatalogueService catalogues;
+
+    @Inject
+    PublicationService publications;
+
+    @Inject
+    RegionFigures figures;
+
+    @Inject
+    SeriesService series;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Path("gep")
+    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
+    @Operation(summary = "The region's official GEP for a year",
+            description = "basis=official (default): the published figure with its whole breakdown, served as stored. "
+                    + "basis=children: the sum of the children's official figures (a child without one counts with the sum of "
+                    + "its own children) by indicator, category and ecosystem type, the children that are missing, and the "
+                    + "difference to the region's own official figure where it has one. CSV and XLSX of the official figure "
+                    + "by Accept header or ?format=.")
+    @APIResponse(responseCode = "200", description = "The figure")
+    public Response gep(@PathParam("code") String code, @QueryParam("year") @Parameter(required = true, example = "2020") Integer year,
+            @QueryParam("basis") @Parameter(description = "official (default) or children") String basis,
+            @QueryParam("methodVersion") String methodVersion, @QueryParam("format") String format,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        Problems.onlyQueryParameters(uri, Set.of("year", "basis", "methodVersion", "format"));
+        Errors errors = new Errors();
+        requireYear(year, errors);
+        if (basis != null && !basis.equals("official") && !basis.equals("children")) {
+            errors.add("basis", "official or children");
+        }
+        String method = method(methodVersion, errors);
+        Format wanted = Exports.negotiate(headers, format);
+        errors.throwIfAny();
+        Optional<Region> region = regions.find(code);
+        if (region.isEmpty()) {
+            return Problems.notFound("region " + code);
+        }
+        if ("children".equals(basis)) {
+            ChildrenSum sum = figures.sumOfChildren(region.get(), year, method);
+            return wanted == Format.JSON ? Response.ok(sum).build()
+                    : Exports.download(ExportTables.children(code, year, sum.children()), wanted, "gep-" + code + "-" + year + "-children");
+        }
+        Optional<String> document = publications.officialDocument(code, year, method);
+        if (document.isEmpty()) {
+            return Problems.notFound("official GEP for " + code + " in " + year + " (method " + method
+                    + "); basis=children sums the children's figures");
+        }
+        if (wanted == Format.JSON) {
+            return Response.ok(document.get(), MediaType.APPLICATION_JSON).build();
+        }
+        return Exports.download(ExportTables.account(GepAccountResource.readDocument(json, document.get())), wanted,
+                "gep-" + code + "-" + year);
+    }
+
+    @GET
+    @Path("gep/publications")
+    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @Operation(summary = "Every publication of the region, superseded ones included: who published, when, why")
+    @APIResponse(responseCode = "200", description = "Newest first")
+    public Response history(@PathParam("code") String code, @QueryParam("year") Integer year, @Context UriInfo uri) {
+        Problems.onlyQueryParameters(uri, Set.of("year"));
+        if (regions.find(code).isEmpty()) {
+            return Problems.notFound("region " + code);
+        }
+        List<Publication> list = publications.history(code, year);
+        return Response.ok(list).build();
+    }
+
+    @GET
+    @Path("children/gep")
+    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
+    @Operation(summary = "The region's children ranked by GEP, with GEP per km² and per capita",
+            description = "Each child with its official figure, or the sum below it, or MISSING. CSV and XLSX by Accept header or ?format=.")
+    @APIResponse(responseCode = "200", description = "Ranked children",
+            content = @Content(schema = @Schema(implementation = ChildFigure.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    public Response children(@PathParam("code") String code, @QueryParam("year") @Parameter(required = true) Integer year,
+            @QueryParam("methodVersion") String methodVersion, @QueryParam("format") String format,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        Problems.onlyQueryParameters(uri, Set.of("year", "methodVersion", "format"));
+        Errors errors = new Errors();
+        requireYear(year, errors);
+        String method = method(methodVersion, errors);
+        Format wanted = Exports.negotiate(headers, format);
+        errors.throwIfAny();
+        Optional<Region> region = regions.find(code);
+        if (region.isEmpty()) {
+            return Problems.notFound("region " + code);
+        }
+        List<ChildFigure> ranked = figures.children(region.get(), year, method);
+        return wanted == Format.JSON ? Response.ok(ranked).build()
+                : Exports.download(ExportTables.children(code, year, ranked), wanted, "gep-" + code + "-" + year + "-children");
+    }
+
+    @GET
+    @Path("gep/series")
+    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
+    @Operation(summary = "Official figures over years at current and comparable prices, with growth and dual growth",
+            description = "With priceSetId (a base-year price set): fixed-price method; without: deflator method with the price "
+                    + "indices. The response states which. 409 when a needed price index is not recorded.")
+    @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(implementation = Series.class)))
+    @APIResponse(responseCode = "409", description = "A price index or base price is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response series(@PathParam("code") String code, @QueryParam("from") @Parameter(required = true, example = "2015") Integer from,
+            @QueryParam("to") @Parameter(required = true, example = "2019") Integer to,
+            @QueryParam("priceYear") @Parameter(required = true, example = "2019") Integer priceYear,
+            @QueryParam("priceSetId") @Parameter(description = "Base-year price set: fixed-price method") UUID priceSetId,
+            @QueryParam("methodVersion") String methodVersion, @QueryParam("format") String format,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        Problems.onlyQueryParameters(uri, Set.of("from", "to", "priceYear", "priceSetId", "methodVersion", "format"));
+        Format wanted = Exports.negotiate(headers, format);
+        Optional<Region> region = regions.find(code);
+        if (region.isEmpty()) {
+            return Problems.notFound("region " + code);
+        }
+        Series s = series.series(region.get(), from, to, priceYear, priceSetId,
+                methodVersion == null ? catalogues.defaultMethodVersion() : methodVersion);
+        return wanted == Format.JSON ? Response.ok(s).build()
+                : Exports.download(ExportTables.series(s), wanted, "gep-" + code + "-" + from + "-" + to);
+    }
+
+    private static void requireYear(Integer year, Errors errors) {
+        if (year == null) {
+            errors.add("year", "the year is required");
+        }
+    }
+
+    private String method(String methodVersion, Errors errors) {
+        String method = methodVersion == null ? catalogues.defaultMethodVersion() : methodVersion;
+        if (catalogues.engine(method).isEmpty()) {
+            errors.add("methodVersion", "unknown method version; known: " + catalogues.methodVersions());
+        }
+        return method;
+    }
+}

@@ -1,0 +1,219 @@
+package org.opengep.accounting.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opengep.accounting.domain.Region;
+import org.opengep.accounting.engine.catalogue.Category;
+import org.opengep.accounting.engine.catalogue.Indicator;
+import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
+
+/**
+ * GEP summed up the region tree from official figures, in SQL. Below a region, each child counts with its
+ * own official figure when it has one, else with the sum of its children's (recursively); a unit with
+ * neither is uncovered. Custom units (reserves, parcels...) are parts of their parent, not a partition of
+ * it, so they never enter a sum.
+ */
+@ApplicationScoped
+public class RegionFigures {
+
+    /**
+     * The frontier below a parent: every administrative descendant reached without passing an official figure,
+     * with the child it belongs to (root) and its official account if it has one.
+     */
+    private static final String WALK = """
+            with recursive walk(root, code, account_id) as (
+                select r.code, r.code, p.account_id
+                from region r left join gep_publication p
+                  on p.region_code = r.code and p.year = ? and p.method_version = ? and p.official
+                where r.parent_code = ? and not r.custom
+              union all
+                select w.root, r.code, p.account_id
+                from walk w join region r on r.parent_code = w.code and not r.custom
+                left join gep_publication p
+                  on p.region_code = r.code and p.year = ? and p.method_version = ? and p.official
+                where w.account_id is null
+            )
+            """;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    CatalogueService catalogues;
+
+    /** One child of a region with what it contributes. */
+    public record ChildFigure(String code, String name, Source source, int figures, int uncoveredUnits, BigDecimal gep,
+            BigDecimal provisioning, BigDecimal regulating, BigDecimal cultural, BigDecimal areaKm2, BigDecimal gepPerKm2,
+            Long population, BigDecimal gepPerCapita, BigDecimal gdp, Integer rank) {}
+
+    public enum Source {
+        /** the child's own official figure */
+        OFFICIAL,
+        /** the sum of official figures below the child */
+        CHILDREN,
+        /** nothing below the child has an official figure */
+        MISSING
+    }
+
+    public record IndicatorSum(String code, String nameZh, String nameEn, Category category, BigDecimal value) {}
+
+    public record CategorySum(Category category, BigDecimal value, BigDecimal share) {}
+
+    /** The official figure of the parent compared with the sum of its children. */
+    public record Difference(BigDecimal officialGep, BigDecimal childrenGep, BigDecimal difference, List<CategorySum> officialMinusChildren) {}
+
+    public record ChildrenSum(String regionCode, String regionName, int year, String methodVersion, String basis, BigDecimal gep,
+            List<CategorySum> categories, List<IndicatorSum> indicators, Map<String, BigDecimal> valueByEcosystem,
+            List<ChildFigure> children, List<String> missingChildren, int uncoveredUnits, Difference officialDifference) {}
+
+    /** The children of a region, ranked by GEP (missing ones last, unranked). */
+    public List<ChildFigure> children(Region parent, int year, String method) {
+        String sql = WALK + """
+                , frontier as (
+                  select w.root, w.code, w.account_id,
+                         w.account_id is null and not exists (select 1 from region c where c.parent_code = w.code and not c.custom) as uncovered
+                  from walk w)
+                select f.root, count(f.account_id), count(*) filter (where f.uncovered),
+                       sum(a.gep), sum(a.provisioning), sum(a.regulating), sum(a.cultural),
+                       case when bool_and(a.area_km2 is not null) then sum(a.area_km2) end,
+                       case when bool_and(a.population is not null) then sum(a.population) end,
+                       case when bool_and(a.gdp is not null) then sum(a.gdp) end,
+                       bool_or(f.root = f.code and f.account_id is not null)
+                from frontier f left join gep_account a on a.id = f.account_id
+                group by f.root
+                """;
+        Map<String, Region> regions = new LinkedHashMap<>();
+        Region.<Region>list("parentCode = ?1 and custom = false order by code", parent.code).forEach(r -> regions.put(r.code, r));
+        List<ChildFigure> result = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            walkParameters(s, parent.code, year, method);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Region child = regions.get(rs.getString(1));
+                    int figures = rs.getInt(2);
+                    BigDecimal gep = rs.getBigDecimal(4);
+                    Source source = figures == 0 ? Source.MISSING : rs.getBoolean(11) ? Source.OFFICIAL : Source.CHILDREN;
+                    BigDecimal area = child.areaKm2 != null ? child.areaKm2 : rs.getBigDecimal(8);
+                    BigDecimal populationSum = rs.getBigDecimal(9);
+                    Long population = populationSum == null ? null : populationSum.longValueExact();
+                    result.add(new ChildFigure(child.code, child.name, source, figures, rs.getInt(3), gep, rs.getBigDecimal(5),
+                            rs.getBigDecimal(6), rs.getBigDecimal(7), area, per(gep, area), population,
+                            population == null ? null : per(gep, BigDecimal.valueOf(population)), rs.getBigDecimal(10), null));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        result.sort(Comparator.comparing(ChildFigure::gep, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ChildFigure::code));
+        List<ChildFigure> ranked = new ArrayList<>();
+        for (int i = 0; i < result.size(); i++) {
+            ChildFigure f = result.get(i);
+            ranked.add(f.gep() == null ? f : new ChildFigure(f.code(), f.name(), f.source(), f.figures(), f.uncoveredUnits(), f.gep(),
+                    f.provisioning(), f.regulating(), f.cultural(), f.areaKm2(), f.gepPerKm2(), f.population(), f.gepPerCapita(),
+                    f.gdp(), i + 1));
+        }
+        return ranked;
+    }
+
+    /** A region's GEP as the sum of its children's official figures, by indicator, category and ecosystem type. */
+    public ChildrenSum sumOfChildren(Region parent, int year, String method) {
+        List<ChildFigure> children = children(parent, year, method);
+        Map<Category, BigDecimal> ownOfficialCategories = new LinkedHashMap<>();
+        Optional<BigDecimal> ownOfficialGep = ownOfficial(parent.code, year, method, ownOfficialCategories);
+        String sql = WALK + """
+                select v.indicator, v.category, v.ecosystem_type, sum(v.value)
+                from walk w join gep_account_value v on v.account_id = w.account_id
+                group by v.indicator, v.category, v.ecosystem_type
+                """;
+        Map<String, BigDecimal> byIndicator = new LinkedHashMap<>();
+        Map<Category, BigDecimal> byCategory = new LinkedHashMap<>();
+        for (Category category : Category.values()) {
+            byCategory.put(category, BigDecimal.ZERO);
+        }
+        Map<String, BigDecimal> byEcosystem = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            walkParameters(s, parent.code, year, method);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal v = rs.getBigDecimal(4);
+                    byIndicator.merge(rs.getString(1), v, BigDecimal::add);
+                    byCategory.merge(Category.valueOf(rs.getString(2)), v, BigDecimal::add);
+                    byEcosystem.merge(rs.getString(3), v, BigDecimal::add);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        // deductions (outside-origin values) are in the accounts' GEP but not among the values
+        BigDecimal gep = children.stream().map(ChildFigure::gep).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        IndicatorCatalogue catalogue = catalogues.catalogue(method).orElseThrow();
+        List<IndicatorSum> indicators = new ArrayList<>();
+        byIndicator.forEach((code, v) -> {
+            Optional<Indicator> i = catalogue.indicator(code);
+            indicators.add(new IndicatorSum(code, i.map(Indicator::nameZh).orElse(code), i.map(Indicator::nameEn).orElse(code),
+                    i.map(Indicator::category).orElse(null), v));
+        });
+        BigDecimal gross = byCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<CategorySum> categories = byCategory.entrySet().stream()
+                .map(e -> new CategorySum(e.getKey(), e.getValue(), share(e.getValue(), gross))).toList();
+        Difference difference = ownOfficialGep.map(own -> new Difference(own, gep, own.subtract(gep),
+                categories.stream().map(cs -> new CategorySum(cs.category(),
+                        ownOfficialCategories.getOrDefault(cs.category(), BigDecimal.ZERO).subtract(cs.value()), null)).toList()))
+                .orElse(null);
+        List<String> missing = children.stream().filter(f -> f.source() == Source.MISSING).map(ChildFigure::code).toList();
+        int uncovered = children.stream().mapToInt(ChildFigure::uncoveredUnits).sum();
+        return new ChildrenSum(parent.code, parent.name, year, method, "CHILDREN", gep, categories, indicators, byEcosystem,
+                children, missing, uncovered, difference);
+    }
+
+    /** The region's own official GEP, filling in its category totals. */
+    private Optional<BigDecimal> ownOfficial(String code, int year, String method, Map<Category, BigDecimal> categories) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select a.gep, a.provisioning, a.regulating, a.cultural from gep_publication p "
+                        + "join gep_account a on a.id = p.account_id where p.region_code = ? and p.year = ? and p.method_version = ? and p.official")) {
+            s.setString(1, code);
+            s.setInt(2, year);
+            s.setString(3, method);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                categories.put(Category.PROVISIONING, rs.getBigDecimal(2));
+                categories.put(Category.REGULATING, rs.getBigDecimal(3));
+                categories.put(Category.CULTURAL, rs.getBigDecimal(4));
+                return Optional.of(rs.getBigDecimal(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void walkParameters(PreparedStatement s, String parent, int year, String method) throws SQLException {
+        s.setInt(1, year);
+        s.setString(2, method);
+        s.setString(3, parent);
+        s.setInt(4, year);
+        s.setString(5, method);
+    }
+
+    private static BigDecimal per(BigDecimal value, BigDecimal divisor) {
+        return value == null || divisor == null || divisor.signum() == 0 ? null : value.divide(divisor, 2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal share(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? null : part.divide(whole, 4, RoundingMode.HALF_UP);
+    }
+}
