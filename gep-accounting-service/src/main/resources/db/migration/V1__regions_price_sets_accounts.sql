@@ -38,20 +38,21 @@ create table price_set_entry (
     primary key (price_set_id, key)
 );
 
--- Computed accounts, immutable. `document` is the full API representation, served as stored.
+-- Computed accounts, immutable. `document` is the full API representation, served as stored (text: it is
+-- never queried inside, and text costs PostgreSQL nothing to parse on a national run's bulk insert).
 create table gep_account (
     id              uuid          primary key,
     region_code     varchar(32)   not null references region (code),
     year            integer       not null,
     method_version  varchar(32)   not null,
     price_set_id    uuid          not null references price_set (id),
-    inputs          jsonb         not null,
+    inputs          text          not null,
     inputs_hash     varchar(64)      not null,
     provisioning    numeric(24, 2) not null,
     regulating      numeric(24, 2) not null,
     cultural        numeric(24, 2) not null,
     gep             numeric(24, 2) not null,
-    document        jsonb         not null,
+    document        text          not null,
     created_by      varchar(200)  not null,
     created_at      timestamptz   not null
 );

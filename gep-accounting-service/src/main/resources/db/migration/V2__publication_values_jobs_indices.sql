@@ -34,9 +34,7 @@ create table gep_publication (
     published_by    varchar(200)  not null,
     published_at    timestamptz   not null,
     superseded_by   uuid          references gep_publication (id) deferrable initially deferred,
-    superseded_at   timestamptz,
-    -- the official figure as served, rendered once at publication
-    document        jsonb         not null
+    superseded_at   timestamptz
 );
 create unique index gep_publication_one_official
     on gep_publication (region_code, year, method_version) where official;
@@ -71,10 +69,10 @@ create table gep_account_job_item (
     seq             integer       not null,
     region_code     varchar(32),
     year            integer,
-    request         jsonb         not null,
+    request         text          not null,
     status          varchar(16)   not null check (status in ('PENDING', 'DONE', 'FAILED')),
     account_id      uuid          references gep_account (id),
-    errors          jsonb,
+    errors          text,
     finished_at     timestamptz,
     primary key (job_id, seq)
 );

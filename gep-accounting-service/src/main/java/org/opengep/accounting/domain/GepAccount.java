@@ -8,8 +8,6 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A computed, immutable GEP account: its inputs, their hash, the totals and the full document. */
 @Entity
@@ -30,7 +28,6 @@ public class GepAccount extends PanacheEntityBase {
     @Column(name = "price_set_id")
     public UUID priceSetId;
 
-    @JdbcTypeCode(SqlTypes.JSON)
     public String inputs;
 
     @Column(name = "inputs_hash")
@@ -44,7 +41,6 @@ public class GepAccount extends PanacheEntityBase {
 
     public BigDecimal gep;
 
-    @JdbcTypeCode(SqlTypes.JSON)
     public String document;
 
     @Column(name = "created_by")

@@ -31,7 +31,7 @@ public class AccountStore {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement account = c.prepareStatement("insert into gep_account (id, region_code, year, method_version, "
                         + "price_set_id, inputs, inputs_hash, provisioning, regulating, cultural, gep, document, created_by, created_at, "
-                        + "area_km2, population, gdp) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)");
+                        + "area_km2, population, gdp) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement value = c.prepareStatement("insert into gep_account_value (account_id, indicator, category, "
                         + "ecosystem_type, price_family, value) values (?, ?, ?, ?, ?, ?)")) {
             for (ComputedAccount a : accounts) {

@@ -54,7 +54,7 @@ public class GepAccountService {
 
     @Transactional
     public AccountDocument create(AccountRequest request, String user) {
-        ComputedAccount account = compute(request, user, new Lookups());
+        ComputedAccount account = compute(request, user, lookups());
         store.insert(List.of(account));
         return account.document();
     }
@@ -69,10 +69,19 @@ public class GepAccountService {
      * Regions and price sets an account needs, read once per transaction: a job's chunk of hundreds of
      * accounts asks the database once for its regions and once per price set (locked while the chunk is written).
      */
-    public final class Lookups {
+    public Lookups lookups() {
+        return new Lookups(priceSets);
+    }
 
+    public static final class Lookups {
+
+        private final PriceSetService priceSets;
         private final Map<String, Optional<Region>> regions = new HashMap<>();
         private final Map<UUID, Optional<LockedSet>> sets = new HashMap<>();
+
+        Lookups(PriceSetService priceSets) {
+            this.priceSets = priceSets;
+        }
 
         public void preloadRegions(Collection<String> codes) {
             List<Region> found = Region.list("code in ?1", codes);

@@ -1,13 +1,11 @@
 package org.opengep.accounting.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengep.accounting.domain.GepAccount;
@@ -25,8 +25,9 @@ import org.opengep.accounting.engine.account.Errors;
 
 /**
  * Makes accounts the official GEP of their region, year and method version. Publications of the same key
- * are serialised by a transaction-scoped advisory lock, so concurrent publishing supersedes in turn and
- * never leaves two official figures (the partial unique index would refuse a second one anyway).
+ * are serialised by transaction-scoped advisory locks (taken in key order, so batches cannot deadlock),
+ * so concurrent publishing supersedes in turn and never leaves two official figures; the partial unique
+ * index would refuse a second one anyway.
  */
 @ApplicationScoped
 public class PublicationService {
@@ -35,8 +36,18 @@ public class PublicationService {
     public record Publication(UUID id, UUID accountId, String regionCode, int year, String methodVersion, boolean official,
             String reason, String publishedBy, OffsetDateTime publishedAt, UUID supersededBy, OffsetDateTime supersededAt) {}
 
-    /** The outcome of a publish call: the publication and whether it was made now (false: it already was official). */
+    /** The outcome of publishing one account: the publication and whether it was made now (false: it already was official). */
     public record Outcome(Publication publication, boolean created) {}
+
+    /** An account to publish, with the key it is official for. */
+    public record Candidate(UUID accountId, String regionCode, int year, String methodVersion) {
+        String key() {
+            return regionCode + "|" + year + "|" + methodVersion;
+        }
+    }
+
+    private static final String SELECT = "select id, account_id, region_code, year, method_version, official, reason, "
+            + "published_by, published_at, superseded_by, superseded_at from gep_publication";
 
     @Inject
     AgroalDataSource dataSource;
@@ -46,81 +57,111 @@ public class PublicationService {
 
     @Transactional
     public Optional<Outcome> publish(UUID accountId, String reason, String user) {
-        Errors errors = new Errors();
-        if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            errors.add("reason", "say why this account is the official figure (1 to 2000 characters)");
-        }
-        errors.throwIfAny();
+        validateReason(reason);
         GepAccount account = GepAccount.findById(accountId);
         if (account == null) {
             return Optional.empty();
         }
+        return Optional.of(publishAll(List.of(new Candidate(accountId, account.regionCode, account.year, account.methodVersion)),
+                reason, user).get(0));
+    }
+
+    public static void validateReason(String reason) {
+        Errors errors = new Errors();
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            errors.add("reason", "say why the figure is official (1 to 2000 characters)");
+        }
+        errors.throwIfAny();
+    }
+
+    /** Publishes many accounts in the caller's transaction (a national job's chunk); outcomes in the given order. */
+    public List<Outcome> publishAll(List<Candidate> candidates, String reason, String user) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, "gep-publication|" + account.regionCode + "|" + account.year + "|" + account.methodVersion);
+            List<String> keys = candidates.stream().map(Candidate::key).distinct().sorted().toList();
+            try (PreparedStatement lock = c.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtextextended('gep-publication|' || k, 0)) from unnest(?::text[]) k order by k")) {
+                lock.setArray(1, c.createArrayOf("text", keys.toArray()));
                 lock.execute();
             }
-            Optional<Publication> current = official(c, account.regionCode, account.year, account.methodVersion);
-            if (current.isPresent() && current.get().accountId().equals(accountId)) {
-                return Optional.of(new Outcome(current.get(), false));
-            }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            UUID id = UUID.randomUUID();
-            if (current.isPresent()) {
-                try (PreparedStatement supersede = c.prepareStatement("update gep_publication set official = false, "
-                        + "superseded_by = ?, superseded_at = ? where id = ?")) {
-                    supersede.setObject(1, id);
-                    supersede.setTimestamp(2, Timestamp.from(now.toInstant()));
-                    supersede.setObject(3, current.get().id());
-                    supersede.executeUpdate();
+            Map<String, Publication> official = currentOfficials(c, candidates);
+            List<Outcome> outcomes = new ArrayList<>();
+            try (PreparedStatement supersede = c.prepareStatement(
+                            "update gep_publication set official = false, superseded_by = ?, superseded_at = ? where id = ?");
+                    PreparedStatement insert = c.prepareStatement("insert into gep_publication (id, account_id, region_code, year, "
+                            + "method_version, official, reason, published_by, published_at) values (?, ?, ?, ?, ?, true, ?, ?, ?)")) {
+                for (Candidate candidate : candidates) {
+                    Publication current = official.get(candidate.key());
+                    if (current != null && current.accountId().equals(candidate.accountId())) {
+                        outcomes.add(new Outcome(current, false));
+                        continue;
+                    }
+                    Publication p = new Publication(UUID.randomUUID(), candidate.accountId(), candidate.regionCode(), candidate.year(),
+                            candidate.methodVersion(), true, reason, user, now, null, null);
+                    if (current != null) {
+                        supersede.setObject(1, p.id());
+                        supersede.setTimestamp(2, Timestamp.from(now.toInstant()));
+                        supersede.setObject(3, current.id());
+                        supersede.addBatch();
+                    }
+                    insert.setObject(1, p.id());
+                    insert.setObject(2, p.accountId());
+                    insert.setString(3, p.regionCode());
+                    insert.setInt(4, p.year());
+                    insert.setString(5, p.methodVersion());
+                    insert.setString(6, reason);
+                    insert.setString(7, user);
+                    insert.setTimestamp(8, Timestamp.from(now.toInstant()));
+                    insert.addBatch();
+                    official.put(candidate.key(), p);
+                    outcomes.add(new Outcome(p, true));
                 }
+                supersede.executeBatch();
+                insert.executeBatch();
             }
-            Publication publication = new Publication(id, accountId, account.regionCode, account.year, account.methodVersion,
-                    true, reason, user, now, null, null);
-            try (PreparedStatement insert = c.prepareStatement("insert into gep_publication (id, account_id, region_code, year, "
-                    + "method_version, official, reason, published_by, published_at, document) values (?, ?, ?, ?, ?, true, ?, ?, ?, ?::jsonb)")) {
-                insert.setObject(1, id);
-                insert.setObject(2, accountId);
-                insert.setString(3, account.regionCode);
-                insert.setInt(4, account.year);
-                insert.setString(5, account.methodVersion);
-                insert.setString(6, reason);
-                insert.setString(7, user);
-                insert.setTimestamp(8, Timestamp.from(now.toInstant()));
-                insert.setString(9, officialDocument(account.document, publication));
-                insert.executeUpdate();
-            }
-            return Optional.of(new Outcome(publication, true));
+            return outcomes;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not publish account " + accountId, e);
+            throw new IllegalStateException("could not publish", e);
         }
     }
 
-    /** The official figure as served: the account's document with the publication that made it official. */
-    private String officialDocument(String accountDocument, Publication publication) {
-        try {
-            ObjectNode doc = (ObjectNode) json.readTree(accountDocument);
-            doc.set("accountId", doc.remove("id"));
-            doc.put("basis", "OFFICIAL");
-            doc.set("publication", json.valueToTree(publication));
-            return json.writeValueAsString(doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static Map<String, Publication> currentOfficials(Connection c, List<Candidate> candidates) throws SQLException {
+        Map<String, Publication> result = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(SELECT + " where official and (region_code, year, method_version) in "
+                + "(select * from unnest(?::text[], ?::int[], ?::text[]))")) {
+            s.setArray(1, c.createArrayOf("text", candidates.stream().map(Candidate::regionCode).toArray()));
+            s.setArray(2, c.createArrayOf("int4", candidates.stream().map(Candidate::year).toArray()));
+            s.setArray(3, c.createArrayOf("text", candidates.stream().map(Candidate::methodVersion).toArray()));
+            for (Publication p : read(s)) {
+                result.put(p.regionCode() + "|" + p.year() + "|" + p.methodVersion(), p);
+            }
         }
+        return result;
     }
 
-    /** The official figure's document, read as stored (no recomputation). */
+    /**
+     * The official figure as served: the account's stored document with the publication that made it official
+     * spliced in front, read in one indexed query and never recomputed.
+     */
     public Optional<String> officialDocument(String regionCode, int year, String methodVersion) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select document from gep_publication "
-                        + "where region_code = ? and year = ? and method_version = ? and official")) {
+                PreparedStatement s = c.prepareStatement("select p.id, p.account_id, p.region_code, p.year, p.method_version, "
+                        + "p.official, p.reason, p.published_by, p.published_at, p.superseded_by, p.superseded_at, a.document "
+                        + "from gep_publication p join gep_account a on a.id = p.account_id "
+                        + "where p.region_code = ? and p.year = ? and p.method_version = ? and p.official")) {
             s.setString(1, regionCode);
             s.setInt(2, year);
             s.setString(3, methodVersion);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Publication p = publication(rs);
+                String account = rs.getString(12);
+                return Optional.of("{\"basis\":\"OFFICIAL\",\"accountId\":\"" + p.accountId() + "\",\"publication\":"
+                        + json.writeValueAsString(p) + "," + account.substring(account.indexOf('{') + 1));
             }
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -129,7 +170,7 @@ public class PublicationService {
     public List<Publication> history(String regionCode, Integer year) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement(SELECT + " where region_code = ? and (cast(? as integer) is null or year = ?) "
-                        + "order by year desc, published_at desc")) {
+                        + "order by year desc, published_at desc, official desc")) {
             s.setString(1, regionCode);
             s.setObject(2, year);
             s.setObject(3, year);
@@ -139,27 +180,19 @@ public class PublicationService {
         }
     }
 
-    private static final String SELECT = "select id, account_id, region_code, year, method_version, official, reason, "
-            + "published_by, published_at, superseded_by, superseded_at from gep_publication";
-
-    private static Optional<Publication> official(Connection c, String region, int year, String method) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(SELECT + " where region_code = ? and year = ? and method_version = ? and official")) {
-            s.setString(1, region);
-            s.setInt(2, year);
-            s.setString(3, method);
-            return read(s).stream().findFirst();
-        }
-    }
-
     private static List<Publication> read(PreparedStatement s) throws SQLException {
         List<Publication> result = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                result.add(new Publication(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, OffsetDateTime.class), rs.getObject(10, UUID.class), rs.getObject(11, OffsetDateTime.class)));
+                result.add(publication(rs));
             }
         }
         return result;
+    }
+
+    private static Publication publication(ResultSet rs) throws SQLException {
+        return new Publication(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
+                rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8),
+                rs.getObject(9, OffsetDateTime.class), rs.getObject(10, UUID.class), rs.getObject(11, OffsetDateTime.class));
     }
 }

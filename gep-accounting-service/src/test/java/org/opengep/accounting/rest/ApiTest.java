@@ -19,9 +19,13 @@ public final class ApiTest {
     private ApiTest() {}
 
     public static RequestSpecification as(String role) {
+        return asUser("user-" + role, role);
+    }
+
+    public static RequestSpecification asUser(String user, String... roles) {
         // numbers in responses are read as BigDecimal: money is compared exactly, never as float
         return given().config(RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.BIG_DECIMAL)))
-                .auth().oauth2(TestTokens.token("user-" + role, role)).contentType("application/json");
+                .auth().oauth2(TestTokens.token(user, roles)).contentType("application/json");
     }
 
     public static RequestSpecification accountant() {

@@ -157,10 +157,13 @@ public final class ModelContext {
 
     public record Priced(PriceEntry entry, BigDecimal perCanonicalUnit) {}
 
-    /** The canonical unit (factor 1) of the dimension of {@code unit}. */
+    /**
+     * The canonical unit (factor 1) of the dimension of {@code unit}; it keeps the catalogue's symbol, which
+     * only ever appears in error messages ("expected a unit of AREA such as km²").
+     */
     public static Unit canonical(String unit) {
         Unit u = Unit.of(unit);
-        return new Unit(u.dimension(), u.dimension(), BigDecimal.ONE);
+        return new Unit(u.symbol(), u.dimension(), BigDecimal.ONE);
     }
 
     /** Reads named inputs of one scope, converting each to the canonical unit of its catalogue unit. */

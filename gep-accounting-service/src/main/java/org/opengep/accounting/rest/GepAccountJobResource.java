@@ -1,0 +1,145 @@
+package org.opengep.accounting.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.accounting.engine.account.InputError;
+import org.opengep.accounting.engine.account.InvalidInputException;
+import org.opengep.accounting.rest.export.Exports;
+import org.opengep.accounting.rest.problem.Problem;
+import org.opengep.accounting.rest.problem.Problems;
+import org.opengep.accounting.service.AccountRequest;
+import org.opengep.accounting.service.CsvAccounts;
+import org.opengep.accounting.service.JobRunner;
+import org.opengep.accounting.service.JobService;
+import org.opengep.accounting.service.JobService.CreatedJob;
+import org.opengep.accounting.service.JobService.Job;
+
+@Path("/api/v1/gep-account-jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Account jobs", description = "Accounts for many regions at once, computed in the background")
+public class GepAccountJobResource {
+
+    static final String CSV_EXAMPLE = """
+            regionCode,year,indicator,field,value,unit
+            330602,2023,,extent.FOREST,380,km²
+            330602,2023,,population,1100000,
+            330602,2023,WATER_SUPPLY,quantities.DOMESTIC,0.9,亿m³
+            330602,2023,FLOOD_REGULATION,items.镜湖.kind,LAKE,
+            330602,2023,FLOOD_REGULATION,items.镜湖.area,12,km²
+            330602,2023,FLOOD_REGULATION,items.镜湖.turnover,3,
+            330603,2023,AGRICULTURE,value,20.5,亿元
+            """;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    JobRunner runner;
+
+    @Inject
+    JsonWebToken jwt;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ACCOUNTANT)
+    @Operation(summary = "Start a job computing (and optionally publishing) accounts for many regions",
+            description = "The body is a JSON array of account requests (as POST /api/v1/gep-accounts takes them), or a CSV in "
+                    + "long format (Content-Type text/csv). Answers at once with 202 and the job's Location; GET it for progress. "
+                    + "A region whose inputs are wrong fails alone, with its reasons. With publish=true (the caller needs the "
+                    + "gep-publisher role too) every account computed is published with the reason given. An Idempotency-Key "
+                    + "makes a retried request return the job the first one made.")
+    @RequestBody(content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountRequest.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)),
+        @Content(mediaType = Exports.CSV, examples = @ExampleObject(name = "long format", value = CSV_EXAMPLE))})
+    @APIResponse(responseCode = "202", description = "Accepted; Location is the job", content = @Content(schema = @Schema(implementation = Job.class)))
+    @APIResponse(responseCode = "400", description = "Not an array of objects, malformed CSV, too many accounts, no reason to publish",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(JsonNode body, @QueryParam("publish") @DefaultValue("false") boolean publish,
+            @QueryParam("reason") String reason, @HeaderParam("Idempotency-Key") @Parameter(description = "Your key for this job")
+            String key, @Context UriInfo uri) {
+        Problems.requireBody(body);
+        if (!body.isArray()) {
+            throw new InvalidInputException(List.of(new InputError("body", "a JSON array of account requests is expected")));
+        }
+        List<JsonNode> requests = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            if (!body.get(i).isObject()) {
+                throw new InvalidInputException(List.of(new InputError("[" + i + "]", "each element must be an account request object")));
+            }
+            requests.add(body.get(i));
+        }
+        return start(requests, publish, reason, key, uri);
+    }
+
+    @POST
+    @Consumes(Exports.CSV)
+    @RolesAllowed(Roles.ACCOUNTANT)
+    @Operation(hidden = true)
+    public Response createFromCsv(String body, @QueryParam("publish") @DefaultValue("false") boolean publish,
+            @QueryParam("reason") String reason, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri) {
+        List<JsonNode> requests = new ArrayList<>(CsvAccounts.parse(Problems.requireBody(body), json));
+        return start(requests, publish, reason, key, uri);
+    }
+
+    private Response start(List<JsonNode> requests, boolean publish, String reason, String key, UriInfo uri) {
+        if (publish && !jwt.getGroups().contains(Roles.PUBLISHER)) {
+            throw new ForbiddenException("publishing needs the " + Roles.PUBLISHER + " role");
+        }
+        CreatedJob created = jobs.create(requests, publish, reason, key, jwt.getName());
+        if (created.created()) {
+            runner.run(created.id());
+        }
+        Job job = jobs.find(created.id()).orElseThrow();
+        return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/gep-account-jobs").path(created.id().toString()).build())
+                .header("Idempotency-Replayed", String.valueOf(!created.created())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @Operation(summary = "A job's progress: done / total, failures with their reasons, rate")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = Job.class)))
+    @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        return jobs.find(id).map(j -> Response.ok(j).build()).orElseGet(() -> Problems.notFound("job " + id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @Operation(summary = "Your jobs, newest first (to find a job again after losing the connection)")
+    @APIResponse(responseCode = "200", description = "The jobs")
+    public List<Job> mine() {
+        return jobs.ofUser(jwt.getName());
+    }
+}

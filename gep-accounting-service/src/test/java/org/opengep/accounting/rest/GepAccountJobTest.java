@@ -1,0 +1,121 @@
+package org.opengep.accounting.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.opengep.accounting.rest.ApiTest.accountant;
+import static org.opengep.accounting.rest.ApiTest.asUser;
+import static org.opengep.accounting.rest.ApiTest.reader;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.opengep.testsupport.PostgresTestResource;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class GepAccountJobTest {
+
+    private static RequestSpecification bureau() {
+        return asUser("bureau", Roles.ACCOUNTANT, Roles.PUBLISHER);
+    }
+
+    private static String county(String code, int year, String agricultureYi) {
+        return """
+                {"regionCode": "%s", "year": %d, "indicators": {"AGRICULTURE": {"value": {"value": %s, "unit": "亿元"}},
+                 "WATER_SUPPLY": {"quantities": {"DOMESTIC": {"value": 1, "unit": "亿m³"}}}}}""".formatted(code, year, agricultureYi);
+    }
+
+    static JsonPath awaitDone(String location) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            JsonPath job = accountant().get(location).then().statusCode(200).extract().jsonPath();
+            if (job.getString("status").equals("DONE")) {
+                return job;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("job did not finish: " + location);
+    }
+
+    @Test
+    void aJobComputesAndPublishesEveryRegionAndFailsBadOnesAlone() {
+        String body = "[" + county("360502", 2010, "1") + "," + county("360521", 2010, "2") + ","
+                + county("999999", 2010, "3") + "," + county("360502", 1066, "1") + "]";
+        String location = bureau().queryParam("publish", true).queryParam("reason", "省厅批量审定").body(body)
+                .post("/api/v1/gep-account-jobs").then().statusCode(202).body("total", equalTo(4))
+                .extract().header("Location");
+        JsonPath job = awaitDone(location);
+        assertThat(job.getInt("done")).isEqualTo(2);
+        assertThat(job.getInt("failed")).isEqualTo(2);
+        assertThat(job.getInt("pending")).isZero();
+        assertThat(job.getList("failures.seq")).containsExactly(2, 3);
+        assertThat(job.getString("failures[0].errors[0].field")).isEqualTo("regionCode");
+        assertThat(job.getString("failures[1].errors[0].field")).isEqualTo("year");
+        // published: 渝水区 2 亿 + 2.6 (water) ... and its parent sums both counties
+        reader().queryParam("year", 2010).get("/api/v1/regions/360502/gep").then().statusCode(200)
+                .body("publication.reason", equalTo("省厅批量审定"));
+        JsonPath sum = reader().queryParam("year", 2010).queryParam("basis", "children").get("/api/v1/regions/360500/gep")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(new BigDecimal(sum.getString("gep"))).isEqualByComparingTo("820000000.00");
+        // the client can find its job again
+        bureau().get("/api/v1/gep-account-jobs").then().statusCode(200).body("id", hasItem(job.getString("id")));
+    }
+
+    @Test
+    void publishingFromAJobNeedsThePublisherRoleAndAReason() {
+        accountant().queryParam("publish", true).queryParam("reason", "x").body("[" + county("360502", 2011, "1") + "]")
+                .post("/api/v1/gep-account-jobs").then().statusCode(403).contentType("application/problem+json");
+        bureau().queryParam("publish", true).body("[" + county("360502", 2011, "1") + "]")
+                .post("/api/v1/gep-account-jobs").then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        accountant().body("{\"regionCode\": \"360502\"}").post("/api/v1/gep-account-jobs").then().statusCode(400);
+        accountant().body("[1, 2]").post("/api/v1/gep-account-jobs").then().statusCode(400);
+        accountant().body("[]").post("/api/v1/gep-account-jobs").then().statusCode(400);
+    }
+
+    @Test
+    void aCsvUploadMakesOneAccountPerRegionAndYear() {
+        String csv = """
+                regionCode,year,indicator,field,value,unit
+                360502,2012,,extent.FOREST,300,km²
+                360502,2012,,population,500000,
+                360502,2012,WATER_CONSERVATION,byEcosystem.FOREST.precipitation,1600,mm
+                360502,2012,WATER_CONSERVATION,byEcosystem.FOREST.evapotranspiration,800,mm
+                360502,2012,WATER_CONSERVATION,byEcosystem.FOREST.runoffCoefficient,0.05,
+                360502,2012,FLOOD_REGULATION,items.仙女湖.kind,LAKE,
+                360502,2012,FLOOD_REGULATION,items.仙女湖.area,50,km²
+                360502,2012,FLOOD_REGULATION,items.仙女湖.turnover,2,
+                360521,2012,AGRICULTURE,value,3.5,亿元
+                """;
+        String location = accountant().contentType("text/csv; charset=UTF-8").body(csv).post("/api/v1/gep-account-jobs").then().statusCode(202)
+                .body("total", equalTo(2)).extract().header("Location");
+        JsonPath job = awaitDone(location);
+        assertThat(job.getInt("done")).as(job.prettify()).isEqualTo(2);
+        accountant().contentType("text/csv; charset=UTF-8").body("region,year\n1,2").post("/api/v1/gep-account-jobs").then().statusCode(400)
+                .body("errors[0].field", equalTo("line 1"));
+        accountant().contentType("text/csv; charset=UTF-8").body("regionCode,year,indicator,field,value,unit\n360502,2012,,gdp,lots,亿元\n")
+                .post("/api/v1/gep-account-jobs").then().statusCode(400).body("errors[0].field", equalTo("line 2"));
+    }
+
+    @Test
+    void anIdempotencyKeyReturnsTheSameJob() {
+        String body = "[" + county("360521", 2013, "1") + "]";
+        String first = accountant().header("Idempotency-Key", "import-2013").body(body).post("/api/v1/gep-account-jobs")
+                .then().statusCode(202).header("Idempotency-Replayed", "false").extract().path("id");
+        String second = accountant().header("Idempotency-Key", "import-2013").body(body).post("/api/v1/gep-account-jobs")
+                .then().statusCode(202).header("Idempotency-Replayed", "true").extract().path("id");
+        assertThat(second).isEqualTo(first);
+        JsonPath job = awaitDone("/api/v1/gep-account-jobs/" + first);
+        assertThat(job.getInt("total")).isEqualTo(1);
+    }
+}
