@@ -32,6 +32,8 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         // trees keep decimals as written (600000000.00 stays so), like the records they come from
         mapper.setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+        // absent rather than null: documents of national runs stay lean (generated clients read both the same)
+        mapper.setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
         mapper.registerModule(new SimpleModule("amounts").addDeserializer(Amount.class, new AmountDeserializer()));
     }
 

@@ -1,6 +1,11 @@
 package org.opengep.accounting.rest;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
@@ -85,21 +90,41 @@ public class GepAccountJobResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location is the job", content = @Content(schema = @Schema(implementation = Job.class)))
     @APIResponse(responseCode = "400", description = "Not an array of objects, malformed CSV, too many accounts, no reason to publish",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(JsonNode body, @QueryParam("publish") @DefaultValue("false") boolean publish,
+    public Response create(byte[] body, @QueryParam("publish") @DefaultValue("false") boolean publish,
             @QueryParam("reason") String reason, @HeaderParam("Idempotency-Key") @Parameter(description = "Your key for this job")
-            String key, @Context UriInfo uri) {
-        Problems.requireBody(body);
-        if (!body.isArray()) {
-            throw new InvalidInputException(List.of(new InputError("body", "a JSON array of account requests is expected")));
+            String key, @Context UriInfo uri) throws IOException {
+        if (body == null || body.length == 0) {
+            Problems.requireBody(null);
         }
-        List<JsonNode> requests = new ArrayList<>();
-        for (int i = 0; i < body.size(); i++) {
-            if (!body.get(i).isObject()) {
-                throw new InvalidInputException(List.of(new InputError("[" + i + "]", "each element must be an account request object")));
+        return start(splitArray(body), publish, reason, key, uri);
+    }
+
+    /**
+     * The elements of a JSON array of objects, each as its own JSON text, read as a stream: a national job's
+     * megabytes are never held as one tree. Each element is parsed properly when its chunk is computed.
+     */
+    private List<String> splitArray(byte[] body) throws IOException {
+        List<String> requests = new ArrayList<>();
+        try (JsonParser parser = json.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new InvalidInputException(List.of(new InputError("body", "a JSON array of account requests is expected")));
             }
-            requests.add(body.get(i));
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (parser.currentToken() != JsonToken.START_OBJECT) {
+                    throw new InvalidInputException(List.of(new InputError("[" + requests.size() + "]",
+                            "each element must be an account request object")));
+                }
+                StringWriter element = new StringWriter();
+                try (JsonGenerator generator = json.getFactory().createGenerator(element)) {
+                    generator.copyCurrentStructure(parser);
+                }
+                requests.add(element.toString());
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidInputException(List.of(new InputError("body", "nothing may follow the array")));
+            }
         }
-        return start(requests, publish, reason, key, uri);
+        return requests;
     }
 
     @POST
@@ -107,12 +132,16 @@ public class GepAccountJobResource {
     @RolesAllowed(Roles.ACCOUNTANT)
     @Operation(hidden = true)
     public Response createFromCsv(String body, @QueryParam("publish") @DefaultValue("false") boolean publish,
-            @QueryParam("reason") String reason, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri) {
-        List<JsonNode> requests = new ArrayList<>(CsvAccounts.parse(Problems.requireBody(body), json));
+            @QueryParam("reason") String reason, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri)
+            throws IOException {
+        List<String> requests = new ArrayList<>();
+        for (JsonNode account : CsvAccounts.parse(Problems.requireBody(body), json)) {
+            requests.add(json.writeValueAsString(account));
+        }
         return start(requests, publish, reason, key, uri);
     }
 
-    private Response start(List<JsonNode> requests, boolean publish, String reason, String key, UriInfo uri) {
+    private Response start(List<String> requests, boolean publish, String reason, String key, UriInfo uri) {
         if (publish && !jwt.getGroups().contains(Roles.PUBLISHER)) {
             throw new ForbiddenException("publishing needs the " + Roles.PUBLISHER + " role");
         }

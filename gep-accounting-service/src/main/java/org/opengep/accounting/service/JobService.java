@@ -1,7 +1,6 @@
 package org.opengep.accounting.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +65,7 @@ public class JobService {
      * @return the job id and whether it was created now
      */
     @Transactional
-    public CreatedJob create(List<JsonNode> requests, boolean publish, String reason, String clientKey, String user) {
+    public CreatedJob create(List<String> requests, boolean publish, String reason, String clientKey, String user) {
         Errors errors = new Errors();
         if (requests.isEmpty() || requests.size() > MAX_ITEMS) {
             errors.add("body", "between 1 and " + MAX_ITEMS + " accounts per job");
@@ -100,21 +99,18 @@ public class JobService {
                     return new CreatedJob(byClientKey(c, user, clientKey).orElseThrow(), false);
                 }
             }
-            try (PreparedStatement item = c.prepareStatement("insert into gep_account_job_item (job_id, seq, region_code, year, "
-                    + "request, status) values (?, ?, ?, ?, ?, 'PENDING')")) {
+            try (PreparedStatement item = c.prepareStatement("insert into gep_account_job_item (job_id, seq, request, status) "
+                    + "values (?, ?, ?, 'PENDING')")) {
                 for (int i = 0; i < requests.size(); i++) {
-                    JsonNode r = requests.get(i);
                     item.setObject(1, id);
                     item.setInt(2, i);
-                    item.setString(3, r.path("regionCode").isTextual() ? r.get("regionCode").asText() : null);
-                    item.setObject(4, r.path("year").isInt() ? r.get("year").asInt() : null);
-                    item.setString(5, json.writeValueAsString(r));
+                    item.setString(3, requests.get(i));
                     item.addBatch();
                 }
                 item.executeBatch();
             }
             return new CreatedJob(id, true);
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("could not store the job", e);
         }
     }
@@ -219,22 +215,28 @@ public class JobService {
             }
             Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
             try (PreparedStatement done = c.prepareStatement("update gep_account_job_item set status = 'DONE', account_id = ?, "
-                    + "finished_at = ? where job_id = ? and seq = ?");
+                    + "finished_at = ?, region_code = ?, year = ? where job_id = ? and seq = ?");
                     PreparedStatement failed = c.prepareStatement("update gep_account_job_item set status = 'FAILED', errors = ?, "
-                            + "finished_at = ? where job_id = ? and seq = ?")) {
+                            + "finished_at = ?, region_code = ?, year = ? where job_id = ? and seq = ?")) {
                 for (int i = 0; i < computed.size(); i++) {
-                    done.setObject(1, computed.get(i).document().id());
+                    AccountDocument d = computed.get(i).document();
+                    done.setObject(1, d.id());
                     done.setTimestamp(2, now);
-                    done.setObject(3, jobId);
-                    done.setInt(4, computedSeq.get(i));
+                    done.setString(3, d.regionCode());
+                    done.setInt(4, d.year());
+                    done.setObject(5, jobId);
+                    done.setInt(6, computedSeq.get(i));
                     done.addBatch();
                 }
                 for (int i = 0; i < items.size(); i++) {
                     if (problems.get(i) != null) {
+                        AccountRequest r = requests.get(i);
                         failed.setString(1, json.writeValueAsString(problems.get(i)));
                         failed.setTimestamp(2, now);
-                        failed.setObject(3, jobId);
-                        failed.setInt(4, items.get(i).seq());
+                        failed.setString(3, r == null || r.regionCode() == null ? null : r.regionCode().substring(0, Math.min(32, r.regionCode().length())));
+                        failed.setObject(4, r == null ? null : r.year(), java.sql.Types.INTEGER);
+                        failed.setObject(5, jobId);
+                        failed.setInt(6, items.get(i).seq());
                         failed.addBatch();
                     }
                 }

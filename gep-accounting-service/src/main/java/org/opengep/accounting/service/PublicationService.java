@@ -42,7 +42,7 @@ public class PublicationService {
     /** An account to publish, with the key it is official for. */
     public record Candidate(UUID accountId, String regionCode, int year, String methodVersion) {
         String key() {
-            return regionCode + "|" + year + "|" + methodVersion;
+            return OfficialFigureCache.key(regionCode, year, methodVersion);
         }
     }
 
@@ -54,6 +54,12 @@ public class PublicationService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    OfficialFigureCache cache;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     @Transactional
     public Optional<Outcome> publish(UUID accountId, String reason, String user) {
@@ -119,6 +125,22 @@ public class PublicationService {
                 supersede.executeBatch();
                 insert.executeBatch();
             }
+            // this replica forgets the old figures as soon as the transaction commits (read your own publication) ...
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    keys.forEach(cache::evict);
+                }
+            });
+            // ... and every replica's cache hears of it from PostgreSQL once (and only if) it commits
+            try (PreparedStatement notify = c.prepareStatement("select pg_notify(?, k) from unnest(?::text[]) k")) {
+                notify.setString(1, OfficialFigureCache.CHANNEL);
+                notify.setArray(2, c.createArrayOf("text", keys.toArray()));
+                notify.execute();
+            }
             return outcomes;
         } catch (SQLException e) {
             throw new IllegalStateException("could not publish", e);
@@ -143,7 +165,18 @@ public class PublicationService {
      * The official figure as served: the account's stored document with the publication that made it official
      * spliced in front, read in one indexed query and never recomputed.
      */
-    public Optional<String> officialDocument(String regionCode, int year, String methodVersion) {
+    public Optional<byte[]> officialDocument(String regionCode, int year, String methodVersion) {
+        return cache.get(OfficialFigureCache.key(regionCode, year, methodVersion),
+                () -> loadOfficialDocument(regionCode, year, methodVersion)
+                        .map(d -> d.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The official figure's document if this replica holds it in memory (never touches the database). */
+    public Optional<byte[]> cachedOfficialDocument(String regionCode, int year, String methodVersion) {
+        return cache.peek(OfficialFigureCache.key(regionCode, year, methodVersion));
+    }
+
+    private Optional<String> loadOfficialDocument(String regionCode, int year, String methodVersion) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("select p.id, p.account_id, p.region_code, p.year, p.method_version, "
                         + "p.official, p.reason, p.published_by, p.published_at, p.superseded_by, p.superseded_at, a.document "

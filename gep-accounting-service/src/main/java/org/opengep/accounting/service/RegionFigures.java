@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.catalogue.Category;
 import org.opengep.accounting.engine.catalogue.Indicator;
@@ -79,43 +80,60 @@ public class RegionFigures {
             List<CategorySum> categories, List<IndicatorSum> indicators, Map<String, BigDecimal> valueByEcosystem,
             List<ChildFigure> children, List<String> missingChildren, int uncoveredUnits, Difference officialDifference) {}
 
-    /** The children of a region, ranked by GEP (missing ones last, unranked). */
-    public List<ChildFigure> children(Region parent, int year, String method) {
+    /** A unit of the frontier below a parent: the child it belongs to, and its official account's figures if it has one. */
+    private record FrontierUnit(String root, String code, UUID accountId, boolean uncovered, BigDecimal gep, BigDecimal provisioning,
+            BigDecimal regulating, BigDecimal cultural, BigDecimal areaKm2, Long population, BigDecimal gdp) {}
+
+    private List<FrontierUnit> frontier(String parent, int year, String method) {
         String sql = WALK + """
-                , frontier as (
-                  select w.root, w.code, w.account_id,
-                         w.account_id is null and not exists (select 1 from region c where c.parent_code = w.code and not c.custom) as uncovered
-                  from walk w)
-                select f.root, count(f.account_id), count(*) filter (where f.uncovered),
-                       sum(a.gep), sum(a.provisioning), sum(a.regulating), sum(a.cultural),
-                       case when bool_and(a.area_km2 is not null) then sum(a.area_km2) end,
-                       case when bool_and(a.population is not null) then sum(a.population) end,
-                       case when bool_and(a.gdp is not null) then sum(a.gdp) end,
-                       bool_or(f.root = f.code and f.account_id is not null)
-                from frontier f left join gep_account a on a.id = f.account_id
-                group by f.root
+                select w.root, w.code, w.account_id,
+                       w.account_id is null and not exists (select 1 from region c where c.parent_code = w.code and not c.custom),
+                       a.gep, a.provisioning, a.regulating, a.cultural, a.area_km2, a.population, a.gdp
+                from walk w left join gep_account a on a.id = w.account_id
                 """;
-        Map<String, Region> regions = new LinkedHashMap<>();
-        Region.<Region>list("parentCode = ?1 and custom = false order by code", parent.code).forEach(r -> regions.put(r.code, r));
-        List<ChildFigure> result = new ArrayList<>();
+        List<FrontierUnit> units = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            walkParameters(s, parent.code, year, method);
+            walkParameters(s, parent, year, method);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Region child = regions.get(rs.getString(1));
-                    int figures = rs.getInt(2);
-                    BigDecimal gep = rs.getBigDecimal(4);
-                    Source source = figures == 0 ? Source.MISSING : rs.getBoolean(11) ? Source.OFFICIAL : Source.CHILDREN;
-                    BigDecimal area = child.areaKm2 != null ? child.areaKm2 : rs.getBigDecimal(8);
-                    BigDecimal populationSum = rs.getBigDecimal(9);
-                    Long population = populationSum == null ? null : populationSum.longValueExact();
-                    result.add(new ChildFigure(child.code, child.name, source, figures, rs.getInt(3), gep, rs.getBigDecimal(5),
-                            rs.getBigDecimal(6), rs.getBigDecimal(7), area, per(gep, area), population,
-                            population == null ? null : per(gep, BigDecimal.valueOf(population)), rs.getBigDecimal(10), null));
+                    units.add(new FrontierUnit(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getBoolean(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                            (Long) rs.getObject(10, Long.class), rs.getBigDecimal(11)));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+        return units;
+    }
+
+    /** The children of a region, ranked by GEP (missing ones last, unranked). */
+    public List<ChildFigure> children(Region parent, int year, String method) {
+        return children(parent, frontier(parent.code, year, method));
+    }
+
+    private List<ChildFigure> children(Region parent, List<FrontierUnit> frontier) {
+        Map<String, List<FrontierUnit>> byChild = new LinkedHashMap<>();
+        frontier.forEach(u -> byChild.computeIfAbsent(u.root(), k -> new ArrayList<>()).add(u));
+        List<ChildFigure> result = new ArrayList<>();
+        for (Region child : Region.<Region>list("parentCode = ?1 and custom = false order by code", parent.code)) {
+            List<FrontierUnit> units = byChild.getOrDefault(child.code, List.of());
+            List<FrontierUnit> figures = units.stream().filter(u -> u.accountId() != null).toList();
+            int uncovered = (int) units.stream().filter(FrontierUnit::uncovered).count();
+            if (figures.isEmpty()) {
+                result.add(new ChildFigure(child.code, child.name, Source.MISSING, 0, uncovered, null, null, null, null,
+                        child.areaKm2, null, null, null, null, null));
+                continue;
+            }
+            Source source = figures.stream().anyMatch(u -> u.code().equals(child.code)) ? Source.OFFICIAL : Source.CHILDREN;
+            BigDecimal gep = sum(figures, FrontierUnit::gep);
+            BigDecimal area = child.areaKm2 != null ? child.areaKm2 : sumIfAll(figures, FrontierUnit::areaKm2);
+            BigDecimal populationSum = sumIfAll(figures, u -> u.population() == null ? null : BigDecimal.valueOf(u.population()));
+            Long population = populationSum == null ? null : populationSum.longValueExact();
+            result.add(new ChildFigure(child.code, child.name, source, figures.size(), uncovered, gep,
+                    sum(figures, FrontierUnit::provisioning), sum(figures, FrontierUnit::regulating), sum(figures, FrontierUnit::cultural),
+                    area, per(gep, area), population, populationSum == null ? null : per(gep, populationSum),
+                    sumIfAll(figures, FrontierUnit::gdp), null));
         }
         result.sort(Comparator.comparing(ChildFigure::gep, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ChildFigure::code));
         List<ChildFigure> ranked = new ArrayList<>();
@@ -128,16 +146,24 @@ public class RegionFigures {
         return ranked;
     }
 
+    private static BigDecimal sum(List<FrontierUnit> units, java.util.function.Function<FrontierUnit, BigDecimal> f) {
+        return units.stream().map(f).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The sum when every unit has the figure, else unknown (a partial sum would mislead). */
+    private static BigDecimal sumIfAll(List<FrontierUnit> units, java.util.function.Function<FrontierUnit, BigDecimal> f) {
+        return units.stream().allMatch(u -> f.apply(u) != null) ? sum(units, f) : null;
+    }
+
     /** A region's GEP as the sum of its children's official figures, by indicator, category and ecosystem type. */
     public ChildrenSum sumOfChildren(Region parent, int year, String method) {
-        List<ChildFigure> children = children(parent, year, method);
+        List<FrontierUnit> frontier = frontier(parent.code, year, method);
+        List<ChildFigure> children = children(parent, frontier);
         Map<Category, BigDecimal> ownOfficialCategories = new LinkedHashMap<>();
         Optional<BigDecimal> ownOfficialGep = ownOfficial(parent.code, year, method, ownOfficialCategories);
-        String sql = WALK + """
-                select v.indicator, v.category, v.ecosystem_type, sum(v.value)
-                from walk w join gep_account_value v on v.account_id = w.account_id
-                group by v.indicator, v.category, v.ecosystem_type
-                """;
+        String sql = "select indicator, category, ecosystem_type, sum(value) from gep_account_value "
+                + "where account_id = any(?) group by indicator, category, ecosystem_type";
+        Object[] accountIds = frontier.stream().map(FrontierUnit::accountId).filter(java.util.Objects::nonNull).toArray();
         Map<String, BigDecimal> byIndicator = new LinkedHashMap<>();
         Map<Category, BigDecimal> byCategory = new LinkedHashMap<>();
         for (Category category : Category.values()) {
@@ -145,7 +171,7 @@ public class RegionFigures {
         }
         Map<String, BigDecimal> byEcosystem = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            walkParameters(s, parent.code, year, method);
+            s.setArray(1, c.createArrayOf("uuid", accountIds));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal v = rs.getBigDecimal(4);

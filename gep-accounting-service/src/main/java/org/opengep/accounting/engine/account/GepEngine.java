@@ -356,7 +356,8 @@ public final class GepEngine {
     }
 
     private static BigDecimal quantity(BigDecimal canonical, Unit unit) {
-        return canonical.divide(unit.factor(), Unit.MC).setScale(QUANTITY_SCALE, RoundingMode.HALF_UP);
+        BigDecimal inUnit = unit.factor().compareTo(BigDecimal.ONE) == 0 ? canonical : canonical.divide(unit.factor(), Unit.MC);
+        return inUnit.setScale(QUANTITY_SCALE, RoundingMode.HALF_UP);
     }
 
     private static Map<String, BigDecimal> mapValues(Map<String, BigDecimal> in, java.util.function.UnaryOperator<BigDecimal> f) {

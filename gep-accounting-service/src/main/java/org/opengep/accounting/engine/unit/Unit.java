@@ -61,9 +61,25 @@ public record Unit(String symbol, String dimension, BigDecimal factor) {
         return new ArrayList<>(BASES.keySet());
     }
 
+    /** Units already parsed (at most {@link #CACHE_LIMIT}: unit strings come from users). */
+    private static final Map<String, Unit> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 10_000;
+
     /** Parses a unit expression; empty when it is not a unit this engine knows. */
     public static Optional<Unit> parse(String expression) {
         String text = expression == null ? "" : expression.strip();
+        Unit cached = PARSED.get(text);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Unit> parsed = parseUncached(text);
+        if (parsed.isPresent() && PARSED.size() < CACHE_LIMIT) {
+            PARSED.put(text, parsed.get());
+        }
+        return parsed;
+    }
+
+    private static Optional<Unit> parseUncached(String text) {
         String[] parts = text.split("/", -1);
         StringBuilder dimension = new StringBuilder();
         BigDecimal factor = BigDecimal.ONE;
@@ -113,7 +129,11 @@ public record Unit(String symbol, String dimension, BigDecimal factor) {
         if (!sameDimension(target)) {
             throw new IllegalArgumentException(symbol + " is " + dimension + ", not " + target.dimension);
         }
-        return amount.multiply(factor, MC).divide(target.factor, MC);
+        if (factor.compareTo(target.factor) == 0) {
+            return amount;
+        }
+        BigDecimal base = amount.multiply(factor, MC);
+        return target.factor.compareTo(BigDecimal.ONE) == 0 ? base : base.divide(target.factor, MC);
     }
 
     @Override

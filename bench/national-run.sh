@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Benchmark of gep-accounting-service on this machine (issue: national runs and the read path):
+#  1. a national job: generated inputs for all 2 978 county-level units, computed, stored and published,
+#     then every prefecture, province and the nation summed from their children; compared with the time
+#     PostgreSQL needs to COPY the same result rows (the storage floor). Repeated RUNS times (years 2023, 2022...).
+#  2. wrk, 64 connections: GET /api/v1/regions/{code}/gep over random counties vs /q/health/live (the ceiling).
+# Prints its figures; nothing here is a pass/fail test. Needs only a JDK 17 (installs wrk with apt when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+B=.local/bench
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-15s}
+PG_PORT=${BENCH_PG_PORT:-55499}
+PORT=${BENCH_PORT:-8099}
+rm -rf "$B" && mkdir -p "$B"
+
+[[ "${SKIP_BUILD:-}" == 1 ]] || ./mvnw -B -q install -DskipTests
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+java deploy/local/DevToken.java keygen >/dev/null
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+./mvnw -B -q -pl test-support dependency:build-classpath -Dmdep.outputFile="$ROOT/$B/cp.txt" >/dev/null
+CP="$ROOT/test-support/target/classes:$(cat $B/cp.txt)"
+java -cp "$CP" org.opengep.testsupport.LocalPostgres "$ROOT/$B/pgdata" "$PG_PORT" gep_bench > "$B/postgres.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do grep -q "PostgreSQL ready" "$B/postgres.log" 2>/dev/null && break; sleep 1; done
+DB_URL="jdbc:postgresql://localhost:$PG_PORT/gep_bench"
+
+GEP_ACCOUNTING_DB_URL=$DB_URL GEP_ACCOUNTING_PORT=$PORT MP_JWT_VERIFY_ISSUER=https://gep.local/issuer \
+MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.local/keys/public.pem" QUARKUS_LOG_LEVEL=WARN \
+  java -jar gep-accounting-service/target/quarkus-app/quarkus-run.jar > "$B/service.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+TOKEN=$(java deploy/local/DevToken.java bench gep-accountant,gep-publisher,gep-reader)
+API="http://localhost:$PORT/api/v1"
+now() { date +%s.%N; }
+calc() { awk "BEGIN { print $* }"; }
+
+# rollup URLs: every prefecture, every province, the nation (summed from their children)
+tail -n +2 gep-accounting-service/src/main/resources/regions/china-division-2.7.0/cities.csv | cut -d, -f1 | sed 's/$/00/' > "$B/prefectures.txt"
+tail -n +2 gep-accounting-service/src/main/resources/regions/china-division-2.7.0/provinces.csv | cut -d, -f1 | sed 's/$/0000/' > "$B/provinces.txt"
+tail -n +2 gep-accounting-service/src/main/resources/regions/china-division-2.7.0/areas.csv | cut -d, -f1 > "$B/counties.txt"
+
+results=()
+for run in $(seq 1 "$RUNS"); do
+  YEAR=$((2024 - run))
+  java bench/GenerateNational.java "$YEAR" > "$B/national-$YEAR.json"
+  { echo 'header = "Authorization: Bearer '"$TOKEN"'"'; echo 'silent'; echo 'fail'
+    cat "$B/prefectures.txt" "$B/provinces.txt" <(echo 100000) | while read -r code; do
+      echo "url = \"$API/regions/$code/gep?year=$YEAR&basis=children\""; echo "output = /dev/null"; done; } > "$B/rollups-$YEAR.curl"
+
+  T0=$(now)
+  LOCATION=$(curl -fsS -D - -o "$B/job-$YEAR.json" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    --data-binary @"$B/national-$YEAR.json" "$API/gep-account-jobs?publish=true&reason=benchmark" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+  T1=$(now)
+  while :; do
+    curl -fsS -H "Authorization: Bearer $TOKEN" "$LOCATION" > "$B/job-$YEAR.json"
+    grep -q '"status":"DONE"' "$B/job-$YEAR.json" && break
+    sleep 0.05
+  done
+  T2=$(now)
+  curl --parallel --parallel-max 4 -K "$B/rollups-$YEAR.curl"
+  T3=$(now)
+  DONE=$(sed -n 's/.*"done":\([0-9]*\).*/\1/p' "$B/job-$YEAR.json")
+  FAILED=$(sed -n 's/.*"failed":\([0-9]*\).*/\1/p' "$B/job-$YEAR.json")
+  read -r ROWS COPY BYTES < <(java -cp "$CP" bench/CopyFloor.java "$DB_URL" "$YEAR")
+  TOTAL=$(calc "$T3 - $T0")
+  printf 'run %d (year %d): %s accounts stored and published (%s failed); upload %.2f s, job %.2f s, 374 sums up the tree %.2f s; national run %.2f s | COPY of the same %s rows (%s MB) %.2f s | ratio %.1f\n' \
+    "$run" "$YEAR" "$DONE" "$FAILED" "$(calc "$T1 - $T0")" "$(calc "$T2 - $T1")" "$(calc "$T3 - $T2")" \
+    "$TOTAL" "$ROWS" "$((BYTES / 1000000))" "$COPY" "$(calc "$TOTAL / $COPY")"
+  results+=("$TOTAL $COPY")
+done
+printf '%s\n' "${results[@]}" | sort -n | awk -v n="$RUNS" '{t[NR]=$1; c[NR]=$2} END {m=int((n+1)/2); printf "median national run: %.2f s (target < 10 s); COPY floor %.2f s; ratio %.1f\n", t[m], c[m], t[m]/c[m]}'
+
+# read path: official figures of random counties vs the HTTP stack's ceiling
+YEAR=2023
+export TOKEN CODES_FILE="$ROOT/$B/counties.txt" YEAR
+wrk -t2 -c64 -d5s -s bench/random-county.lua "http://localhost:$PORT" > /dev/null   # warm-up
+wrk -t2 -c64 -d5s -s bench/auth.lua "http://localhost:$PORT/q/health/live" > /dev/null
+wrk -t2 -c64 -d"$DURATION" --latency -s bench/auth.lua "http://localhost:$PORT/q/health/live" > "$B/wrk-health.txt"
+wrk -t2 -c64 -d"$DURATION" --latency -s bench/random-county.lua "http://localhost:$PORT" > "$B/wrk-gep.txt"
+rps() { sed -n 's/^Requests\/sec: *//p' "$1"; }
+p99() { awk '$1 == "99%" {print $2}' "$1"; }
+errors() { grep -E 'Non-2xx|Socket errors' "$1" || true; }
+printf 'wrk -c64 %s: GET /api/v1/regions/{county}/gep %s req/s (p99 %s) | /q/health/live %s req/s (p99 %s) | ratio %.2f (target >= 0.5, p99 < 20 ms)\n' \
+  "$DURATION" "$(rps $B/wrk-gep.txt)" "$(p99 $B/wrk-gep.txt)" "$(rps $B/wrk-health.txt)" "$(p99 $B/wrk-health.txt)" \
+  "$(calc "$(rps $B/wrk-gep.txt) / $(rps $B/wrk-health.txt)")"
+errors "$B/wrk-gep.txt"
