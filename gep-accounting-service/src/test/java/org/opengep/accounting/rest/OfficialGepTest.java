@@ -30,6 +30,9 @@ import org.opengep.testsupport.PostgresTestResource;
 @WithTestResource(PostgresTestResource.class)
 class OfficialGepTest {
 
+    @jakarta.inject.Inject
+    org.opengep.accounting.service.OfficialFigureCache cache;
+
     static String account(String region, int year, String provisioningYi, String regulatingYi, String culturalYi) {
         String body = """
                 {"regionCode": "%s", "year": %d, "population": 100000, "gdp": {"value": 50, "unit": "亿元"},
@@ -72,6 +75,42 @@ class OfficialGepTest {
                         .then().extract().path("[0].id")));
         // the superseded account stays readable
         accountant().get("/api/v1/gep-accounts/" + first).then().statusCode(200);
+    }
+
+    /**
+     * Another replica publishes (here: the same SQL and NOTIFY from a plain connection): this replica's cached
+     * figure must give way to the new one as soon as PostgreSQL delivers the notification.
+     */
+    @Test
+    void aPublicationOnAnotherReplicaEvictsTheCachedFigure() throws Exception {
+        String first = account("150303", 2007, "1", "1", "1");
+        publish(first, "first");
+        reader().queryParam("year", 2007).get("/api/v1/regions/150303/gep").then().body("accountId", equalTo(first));
+        reader().queryParam("year", 2007).get("/api/v1/regions/150303/gep").then().body("accountId", equalTo(first));
+        assertThat(cache.peek("150303|2007|MEE-2020")).as("the figure is served from memory").isPresent();
+        String second = account("150303", 2007, "2", "2", "2");
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class))) {
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                String id = java.util.UUID.randomUUID().toString();
+                s.execute("update gep_publication set official = false, superseded_by = '" + id + "', superseded_at = now() "
+                        + "where region_code = '150303' and year = 2007 and official");
+                s.execute("insert into gep_publication (id, account_id, region_code, year, method_version, official, reason, "
+                        + "published_by, published_at) values ('" + id + "', '" + second + "', '150303', 2007, 'MEE-2020', true, "
+                        + "'other replica', 'someone', now())");
+                s.execute("select pg_notify('gep_official', '150303|2007|MEE-2020')");
+            }
+            c.commit();
+        }
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(5);
+        String served = first;
+        while (!served.equals(second) && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+            served = reader().queryParam("year", 2007).get("/api/v1/regions/150303/gep").then().extract().path("accountId");
+        }
+        assertThat(served).isEqualTo(second);
     }
 
     @Test
