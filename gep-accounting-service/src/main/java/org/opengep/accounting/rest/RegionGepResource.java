@@ -115,8 +115,7 @@ public class RegionGepResource {
                 return Problems.notFound("region " + code);
             }
             ChildrenSum sum = figures.sumOfChildren(region.get(), year, method);
-            return wanted == Format.JSON ? Response.ok(sum).build()
-                    : Exports.download(ExportTables.children(code, year, sum.children()), wanted, "gep-" + code + "-" + year + "-children");
+            return wanted == Format.JSON ? Response.ok(sum).build() : childrenDownload(code, year, sum.children(), wanted);
         }
         Optional<byte[]> document = publications.officialDocument(code, year, method);
         if (document.isEmpty()) {
@@ -166,8 +165,11 @@ public class RegionGepResource {
             return Problems.notFound("region " + code);
         }
         List<ChildFigure> ranked = figures.children(region.get(), year, method);
-        return wanted == Format.JSON ? Response.ok(ranked).build()
-                : Exports.download(ExportTables.children(code, year, ranked), wanted, "gep-" + code + "-" + year + "-children");
+        return wanted == Format.JSON ? Response.ok(ranked).build() : childrenDownload(code, year, ranked, wanted);
+    }
+
+    private static Response childrenDownload(String code, int year, List<ChildFigure> children, Format format) {
+        return Exports.download(ExportTables.children(code, year, children), format, "gep-" + code + "-" + year + "-children");
     }
 
     @GET

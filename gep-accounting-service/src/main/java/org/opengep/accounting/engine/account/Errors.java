@@ -16,10 +16,6 @@ public final class Errors {
         }
     }
 
-    public boolean isEmpty() {
-        return list.isEmpty();
-    }
-
     public int size() {
         return list.size();
     }

@@ -220,11 +220,6 @@ public final class ModelContext {
             return converted;
         }
 
-        /** Whether the catalogue requires this input (optional ones may be left out). */
-        public boolean isRequired(String name) {
-            return spec(name).required();
-        }
-
         private InputSpec spec(String name) {
             return indicator.input(name).orElseThrow(() ->
                     new IllegalStateException(indicator.code() + " reads undeclared input " + name));

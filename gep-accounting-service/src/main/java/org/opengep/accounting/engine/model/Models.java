@@ -28,8 +28,4 @@ public final class Models {
         }
         return model;
     }
-
-    public static boolean exists(String name) {
-        return BY_NAME.containsKey(name);
-    }
 }

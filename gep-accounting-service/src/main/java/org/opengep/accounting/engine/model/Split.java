@@ -28,12 +28,6 @@ public record Split(BigDecimal total, Map<String, BigDecimal> byEcosystem) {
         return new Split(total.multiply(factor, Unit.MC), parts);
     }
 
-    public Split plus(Split other) {
-        Map<String, BigDecimal> parts = new LinkedHashMap<>(byEcosystem);
-        other.byEcosystem.forEach((type, v) -> parts.merge(type, v, BigDecimal::add));
-        return new Split(total.add(other.total), parts);
-    }
-
     /** Scales the parts so that they add up to {@code newTotal} (used by demand caps). */
     public Split scaledTo(BigDecimal newTotal) {
         if (total.signum() == 0) {

@@ -56,11 +56,6 @@ public record Unit(String symbol, String dimension, BigDecimal factor) {
         }
     }
 
-    /** The symbols accepted without a prefix, for error messages and documentation. */
-    public static List<String> knownSymbols() {
-        return new ArrayList<>(BASES.keySet());
-    }
-
     /** Units already parsed (at most {@link #CACHE_LIMIT}: unit strings come from users). */
     private static final Map<String, Unit> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 10_000;
