@@ -77,7 +77,8 @@ public class RegionGepResource {
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
     @Operation(summary = "The region's official GEP for a year",
-            description = "basis=official (default): the published figure with its whole breakdown, served as stored. "
+            description = "basis=official (default): the published figure with its breakdown by indicator, category and ecosystem "
+                    + "type, served from memory; detail=lines adds every indicator's value lines (quantity x unit price). "
                     + "basis=children: the sum of the children's official figures (a child without one counts with the sum of "
                     + "its own children) by indicator, category and ecosystem type, the children that are missing, and the "
                     + "difference to the region's own official figure where it has one. CSV and XLSX of the official figure "
@@ -86,29 +87,34 @@ public class RegionGepResource {
     @NonBlocking
     public Uni<Response> gep(@PathParam("code") String code, @QueryParam("year") @Parameter(required = true, example = "2020") Integer year,
             @QueryParam("basis") @Parameter(description = "official (default) or children") String basis,
+            @QueryParam("detail") @Parameter(description = "lines: the value lines of every indicator too") String detail,
             @QueryParam("methodVersion") String methodVersion, @QueryParam("format") String format,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        Problems.onlyQueryParameters(uri, Set.of("year", "basis", "methodVersion", "format"));
+        Problems.onlyQueryParameters(uri, Set.of("year", "basis", "detail", "methodVersion", "format"));
         Errors errors = new Errors();
         requireYear(year, errors);
         if (basis != null && !basis.equals("official") && !basis.equals("children")) {
             errors.add("basis", "official or children");
         }
+        if (detail != null && !detail.equals("lines")) {
+            errors.add("detail", "lines, or leave it out for the breakdown by indicator");
+        }
+        boolean lines = detail != null;
         String method = method(methodVersion, errors);
         Format wanted = Exports.negotiate(headers, format);
         errors.throwIfAny();
         // the hot path of the service: a published figure in memory is sent from the I/O thread, no database
         if (!"children".equals(basis) && wanted == Format.JSON) {
-            Optional<byte[]> cached = publications.cachedOfficialDocument(code, year, method);
+            Optional<byte[]> cached = publications.cachedOfficialDocument(code, year, method, lines);
             if (cached.isPresent()) {
                 return Uni.createFrom().item(Response.ok(cached.get(), MediaType.APPLICATION_JSON).build());
             }
         }
-        return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(() -> gepFromDatabase(code, year, basis, method, wanted)))
+        return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(() -> gepFromDatabase(code, year, basis, lines, method, wanted)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private Response gepFromDatabase(String code, int year, String basis, String method, Format wanted) {
+    private Response gepFromDatabase(String code, int year, String basis, boolean lines, String method, Format wanted) {
         if ("children".equals(basis)) {
             Optional<Region> region = regions.find(code);
             if (region.isEmpty()) {
@@ -117,7 +123,8 @@ public class RegionGepResource {
             ChildrenSum sum = figures.sumOfChildren(region.get(), year, method);
             return wanted == Format.JSON ? Response.ok(sum).build() : childrenDownload(code, year, sum.children(), wanted);
         }
-        Optional<byte[]> document = publications.officialDocument(code, year, method);
+        // exports list the value lines; the JSON figure has them on request
+        Optional<byte[]> document = publications.officialDocument(code, year, method, lines || wanted != Format.JSON);
         if (document.isEmpty()) {
             return Problems.notFound(regions.find(code).isEmpty() ? "region " + code : "official GEP for " + code + " in " + year
                     + " (method " + method + "); basis=children sums the children's figures");

@@ -48,6 +48,9 @@ public class OfficialFigureCache {
     private volatile boolean stopped;
     private Thread listener;
 
+    /** Suffix of the key of a figure's document with its value lines. */
+    public static final String LINES = "|lines";
+
     public static String key(String regionCode, int year, String methodVersion) {
         return regionCode + "|" + year + "|" + methodVersion;
     }
@@ -80,6 +83,7 @@ public class OfficialFigureCache {
     void evict(String key) {
         generation.incrementAndGet();
         documents.remove(key);
+        documents.remove(key + LINES);
     }
 
     void start(@Observes StartupEvent event) {

@@ -165,15 +165,29 @@ public class PublicationService {
      * The official figure as served: the account's stored document with the publication that made it official
      * spliced in front, read in one indexed query and never recomputed.
      */
-    public Optional<byte[]> officialDocument(String regionCode, int year, String methodVersion) {
-        return cache.get(OfficialFigureCache.key(regionCode, year, methodVersion),
+    public Optional<byte[]> officialDocument(String regionCode, int year, String methodVersion, boolean lines) {
+        return cache.get(OfficialFigureCache.key(regionCode, year, methodVersion) + (lines ? OfficialFigureCache.LINES : ""),
                 () -> loadOfficialDocument(regionCode, year, methodVersion)
-                        .map(d -> d.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        .map(d -> (lines ? d : withoutLines(d)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The official figure's document if this replica holds it in memory (never touches the database). */
-    public Optional<byte[]> cachedOfficialDocument(String regionCode, int year, String methodVersion) {
-        return cache.peek(OfficialFigureCache.key(regionCode, year, methodVersion));
+    public Optional<byte[]> cachedOfficialDocument(String regionCode, int year, String methodVersion, boolean lines) {
+        return cache.peek(OfficialFigureCache.key(regionCode, year, methodVersion) + (lines ? OfficialFigureCache.LINES : ""));
+    }
+
+    /**
+     * The figure without the value lines of each indicator (quantity x unit price per sub-item): the breakdown
+     * by indicator, category and ecosystem type stays; the lines, most of the document, come with detail=lines.
+     */
+    private String withoutLines(String document) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode doc = json.readTree(document);
+            doc.path("result").path("indicators").forEach(i -> ((com.fasterxml.jackson.databind.node.ObjectNode) i).remove("lines"));
+            return json.writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Optional<String> loadOfficialDocument(String regionCode, int year, String methodVersion) {

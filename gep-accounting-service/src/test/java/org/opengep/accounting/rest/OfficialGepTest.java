@@ -61,7 +61,11 @@ class OfficialGepTest {
         reader().queryParam("year", 2001).get("/api/v1/regions/150302/gep").then().statusCode(200)
                 .body("basis", equalTo("OFFICIAL")).body("accountId", equalTo(first))
                 .body("publication.reason", equalTo("区政府审定")).body("publication.publishedBy", equalTo("user-gep-publisher"))
-                .body("result.gep", equalTo(yuan("6")));
+                .body("result.gep", equalTo(yuan("6")))
+                .body("result.indicators.find { it.code == 'FLOOD_REGULATION' }.value", equalTo(yuan("2")))
+                .body("result.indicators[0].lines", nullValue());
+        reader().queryParam("year", 2001).queryParam("detail", "lines").get("/api/v1/regions/150302/gep").then().statusCode(200)
+                .body("result.indicators.find { it.code == 'FLOOD_REGULATION' }.lines[0].value", equalTo(yuan("2")));
         // publishing the same account again changes nothing
         as(Roles.PUBLISHER).body("{\"reason\": \"again\"}").post("/api/v1/gep-accounts/" + first + "/publication").then().statusCode(200);
 
