@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
+    private static final int MAX_FAILURES = 3;
 
     @Inject
     JobService jobs;
@@ -41,18 +42,34 @@ public class JobRunner {
         executor.shutdownNow();
     }
 
+    /**
+     * Claims chunks until none is left. A chunk that fails (the database went away, say) was rolled back and
+     * is still pending: it is tried again after a pause, and left to the next start after a few failures.
+     */
+    private void work(UUID jobId) {
+        int failures = 0;
+        while (failures < MAX_FAILURES && !Thread.currentThread().isInterrupted()) {
+            try {
+                if (!jobs.processChunk(jobId)) {
+                    return;
+                }
+                failures = 0;
+            } catch (RuntimeException e) {
+                failures++;
+                LOG.errorf(e, "job %s: a chunk failed (%d of %d); it stays pending", jobId, failures, MAX_FAILURES);
+                try {
+                    Thread.sleep(1000L * failures);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     /** Starts the workers of a job; each stops when no pending chunk is left. */
     public void run(UUID jobId) {
         for (int i = 0; i < workers; i++) {
-            executor.submit(() -> {
-                try {
-                    while (jobs.processChunk(jobId)) {
-                        // next chunk
-                    }
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "job %s: a chunk failed and stays pending for the next run", jobId);
-                }
-            });
+            executor.submit(() -> work(jobId));
         }
     }
 }

@@ -91,39 +91,53 @@ public class PublicationService {
                 lock.execute();
             }
             Map<String, Publication> official = currentOfficials(c, candidates);
-            List<Outcome> outcomes = new ArrayList<>();
-            try (PreparedStatement supersede = c.prepareStatement(
-                            "update gep_publication set official = false, superseded_by = ?, superseded_at = ? where id = ?");
-                    PreparedStatement insert = c.prepareStatement("insert into gep_publication (id, account_id, region_code, year, "
-                            + "method_version, official, reason, published_by, published_at) values (?, ?, ?, ?, ?, true, ?, ?, ?)")) {
-                for (Candidate candidate : candidates) {
-                    Publication current = official.get(candidate.key());
-                    if (current != null && current.accountId().equals(candidate.accountId())) {
-                        outcomes.add(new Outcome(current, false));
-                        continue;
-                    }
-                    Publication p = new Publication(UUID.randomUUID(), candidate.accountId(), candidate.regionCode(), candidate.year(),
-                            candidate.methodVersion(), true, reason, user, now, null, null);
-                    if (current != null) {
-                        supersede.setObject(1, p.id());
-                        supersede.setTimestamp(2, Timestamp.from(now.toInstant()));
-                        supersede.setObject(3, current.id());
-                        supersede.addBatch();
-                    }
-                    insert.setObject(1, p.id());
-                    insert.setObject(2, p.accountId());
-                    insert.setString(3, p.regionCode());
-                    insert.setInt(4, p.year());
-                    insert.setString(5, p.methodVersion());
-                    insert.setString(6, reason);
-                    insert.setString(7, user);
-                    insert.setTimestamp(8, Timestamp.from(now.toInstant()));
-                    insert.addBatch();
-                    official.put(candidate.key(), p);
-                    outcomes.add(new Outcome(p, true));
+            Outcome[] outcomes = new Outcome[candidates.size()];
+            // a key named twice (a job with two accounts of one region and year) is published in two waves,
+            // so that each wave's supersessions find the rows the previous wave inserted
+            Map<String, Integer> occurrences = new HashMap<>();
+            List<List<Integer>> waves = new ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                int wave = occurrences.merge(candidates.get(i).key(), 1, Integer::sum) - 1;
+                if (waves.size() == wave) {
+                    waves.add(new ArrayList<>());
                 }
-                supersede.executeBatch();
-                insert.executeBatch();
+                waves.get(wave).add(i);
+            }
+            for (List<Integer> wave : waves) {
+                try (PreparedStatement supersede = c.prepareStatement(
+                                "update gep_publication set official = false, superseded_by = ?, superseded_at = ? where id = ?");
+                        PreparedStatement insert = c.prepareStatement("insert into gep_publication (id, account_id, region_code, "
+                                + "year, method_version, official, reason, published_by, published_at) values (?, ?, ?, ?, ?, true, ?, ?, ?)")) {
+                    for (int index : wave) {
+                        Candidate candidate = candidates.get(index);
+                        Publication current = official.get(candidate.key());
+                        if (current != null && current.accountId().equals(candidate.accountId())) {
+                            outcomes[index] = new Outcome(current, false);
+                            continue;
+                        }
+                        Publication p = new Publication(UUID.randomUUID(), candidate.accountId(), candidate.regionCode(),
+                                candidate.year(), candidate.methodVersion(), true, reason, user, now, null, null);
+                        if (current != null) {
+                            supersede.setObject(1, p.id());
+                            supersede.setTimestamp(2, Timestamp.from(now.toInstant()));
+                            supersede.setObject(3, current.id());
+                            supersede.addBatch();
+                        }
+                        insert.setObject(1, p.id());
+                        insert.setObject(2, p.accountId());
+                        insert.setString(3, p.regionCode());
+                        insert.setInt(4, p.year());
+                        insert.setString(5, p.methodVersion());
+                        insert.setString(6, reason);
+                        insert.setString(7, user);
+                        insert.setTimestamp(8, Timestamp.from(now.toInstant()));
+                        insert.addBatch();
+                        official.put(candidate.key(), p);
+                        outcomes[index] = new Outcome(p, true);
+                    }
+                    supersede.executeBatch();
+                    insert.executeBatch();
+                }
             }
             // this replica forgets the old figures as soon as the transaction commits (read your own publication) ...
             transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
@@ -141,7 +155,7 @@ public class PublicationService {
                 notify.setArray(2, c.createArrayOf("text", keys.toArray()));
                 notify.execute();
             }
-            return outcomes;
+            return List.of(outcomes);
         } catch (SQLException e) {
             throw new IllegalStateException("could not publish", e);
         }

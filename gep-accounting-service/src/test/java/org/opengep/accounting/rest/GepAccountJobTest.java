@@ -73,6 +73,19 @@ class GepAccountJobTest {
     }
 
     @Test
+    void aRegionTwiceInOnePublishingJobEndsWithOneOfficialFigure() {
+        String body = "[" + county("360521", 2014, "1") + "," + county("360521", 2014, "2") + "]";
+        JsonPath job = awaitDone(bureau().queryParam("publish", true).queryParam("reason", "twice").body(body)
+                .post("/api/v1/gep-account-jobs").then().statusCode(202).extract().header("Location"));
+        assertThat(job.getInt("done")).isEqualTo(2);
+        JsonPath history = reader().queryParam("year", 2014).get("/api/v1/regions/360521/gep/publications").then().extract().jsonPath();
+        assertThat(history.getList("official", Boolean.class)).containsExactlyInAnyOrder(true, false);
+        // the later account of the job is the official one: 2 亿 agriculture + 2.6 亿 water
+        reader().queryParam("year", 2014).get("/api/v1/regions/360521/gep").then().statusCode(200)
+                .body("result.gep", equalTo(new BigDecimal("460000000.00")));
+    }
+
+    @Test
     void publishingFromAJobNeedsThePublisherRoleAndAReason() {
         accountant().queryParam("publish", true).queryParam("reason", "x").body("[" + county("360502", 2011, "1") + "]")
                 .post("/api/v1/gep-account-jobs").then().statusCode(403).contentType("application/problem+json");
