@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -205,6 +206,43 @@ public class RegionGepResource {
                 methodVersion == null ? catalogues.defaultMethodVersion() : methodVersion);
         return wanted == Format.JSON ? Response.ok(s).build()
                 : Exports.download(ExportTables.series(s), wanted, "gep-" + code + "-" + from + "-" + to);
+    }
+
+    @Schema(name = "ChildGrowth", description = "A child's comparable-price GEP growth and GDP growth between two years")
+    public record ChildGrowth(String code, String name, BigDecimal gepGrowth, BigDecimal gdpGrowth, SeriesService.DualGrowth dualGrowth,
+            List<Integer> missingYears) {}
+
+    @GET
+    @Path("children/dual-growth")
+    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @Operation(summary = "The children's comparable GEP growth and GDP growth between two years, flagging GDP up and GEP down",
+            description = "Official figures of both years, the earlier one brought to the later year's prices with the price "
+                    + "indices (deflator method). GDP_UP_GEP_DOWN marks the children to look at.")
+    @APIResponse(responseCode = "200", description = "One entry per child, flagged ones first")
+    @APIResponse(responseCode = "409", description = "A price index is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response dualGrowth(@PathParam("code") String code, @QueryParam("from") @Parameter(required = true) Integer from,
+            @QueryParam("to") @Parameter(required = true) Integer to, @QueryParam("methodVersion") String methodVersion,
+            @Context UriInfo uri) {
+        Problems.onlyQueryParameters(uri, Set.of("from", "to", "methodVersion"));
+        Optional<Region> region = regions.find(code);
+        if (region.isEmpty()) {
+            return Problems.notFound("region " + code);
+        }
+        String method = methodVersion == null ? catalogues.defaultMethodVersion() : methodVersion;
+        List<ChildGrowth> growth = new java.util.ArrayList<>();
+        for (Region child : regions.children(code)) {
+            if (child.custom) {
+                continue;
+            }
+            Series s = series.series(child, from, to, to, null, method);
+            boolean both = s.missingYears().stream().noneMatch(y -> y.equals(from) || y.equals(to));
+            growth.add(new ChildGrowth(child.code, child.name, both ? s.spanGrowth() : null, both ? s.spanGdpGrowth() : null,
+                    both ? s.spanDualGrowth() : null, s.missingYears().stream().filter(y -> y.equals(from) || y.equals(to)).toList()));
+        }
+        growth.sort(java.util.Comparator.comparing((ChildGrowth g) -> g.dualGrowth() != SeriesService.DualGrowth.GDP_UP_GEP_DOWN)
+                .thenComparing(ChildGrowth::code));
+        return Response.ok(growth).build();
     }
 
     private static void requireYear(Integer year, Errors errors) {

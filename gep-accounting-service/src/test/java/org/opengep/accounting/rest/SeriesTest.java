@@ -93,6 +93,26 @@ class SeriesTest {
     }
 
     @Test
+    void childrenWhereGdpRoseAndGepFellAreFlaggedFirst() {
+        accountant().body("[{\"year\": 2008, \"value\": 100, \"source\": \"t\"}, {\"year\": 2009, \"value\": 102, \"source\": \"t\"}]")
+                .put("/api/v1/price-indices/GENERAL").then().statusCode(204);
+        accountant().body("[{\"year\": 2008, \"value\": 100, \"source\": \"t\"}, {\"year\": 2009, \"value\": 102, \"source\": \"t\"}]")
+                .put("/api/v1/price-indices/AGRICULTURAL_PRODUCER").then().statusCode(204);
+        // 渝水区: GDP 100 -> 120, GEP 3 -> 3.2 (at 2009 prices 3.06 -> 3.2: grew); 分宜县: GDP 50 -> 60, GEP 3 -> 2.5 (fell)
+        publish(values("360502", 2008, "1", "1", "1", "100"), "a");
+        publish(values("360502", 2009, "1.2", "1", "1", "120"), "b");
+        publish(values("360521", 2008, "1", "1", "1", "50"), "c");
+        publish(values("360521", 2009, "0.5", "1", "1", "60"), "d");
+        JsonPath g = reader().queryParam("from", 2008).queryParam("to", 2009).get("/api/v1/regions/360500/children/dual-growth")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(g.getString("[0].code")).isEqualTo("360521");
+        assertThat(g.getString("[0].dualGrowth")).isEqualTo("GDP_UP_GEP_DOWN");
+        // 2.5 / (3 x 1.02) - 1 = -0.1830
+        assertThat(new BigDecimal(g.getString("[0].gepGrowth"))).isEqualByComparingTo("-0.1830");
+        assertThat(g.getString("[1].dualGrowth")).isEqualTo("BOTH_GREW");
+    }
+
+    @Test
     void aMissingPriceIndexIsAConflictNamingIt() {
         publish(values("330604", 1990, "1", "1", "1", "10"), "a");
         publish(values("330604", 1991, "1", "1", "1", "10"), "b");
