@@ -3,6 +3,7 @@ package org.opengep.accounting.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,6 +91,20 @@ public class GepAccountResource {
     public Response create(AccountRequest body, @Context UriInfo uri) {
         AccountDocument document = accounts.create(Problems.requireBody(body), jwt.getName());
         return Response.created(uri.getAbsolutePathBuilder().path(document.id().toString()).build()).entity(document).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @Operation(summary = "Find accounts by region, year or the job that computed them", description = "Newest first.")
+    @APIResponse(responseCode = "200", description = "The accounts")
+    @APIResponse(responseCode = "400", description = "Unknown or invalid query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<GepAccountService.Summary> search(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
+            @QueryParam("jobId") UUID jobId, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit, @Context UriInfo uri) {
+        Problems.onlyQueryParameters(uri, java.util.Set.of("regionCode", "year", "jobId", "offset", "limit"));
+        Problems.checkPage(offset, limit);
+        return accounts.search(regionCode, year, jobId, offset, limit);
     }
 
     @GET

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.domain.RegionLevel;
-import org.opengep.accounting.engine.account.Errors;
 import org.opengep.accounting.rest.RegionViews.Area;
 import org.opengep.accounting.rest.RegionViews.Detail;
 import org.opengep.accounting.rest.RegionViews.NewCustom;
@@ -55,14 +54,7 @@ public class RegionResource {
             @QueryParam("name") @Parameter(description = "Part of the name", example = "深圳") String name,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("500") int limit) {
-        Errors errors = new Errors();
-        if (offset < 0) {
-            errors.add("offset", "must not be negative");
-        }
-        if (limit < 1 || limit > 5000) {
-            errors.add("limit", "between 1 and 5000");
-        }
-        errors.throwIfAny();
+        Problems.checkPage(offset, limit);
         return regions.search(parent, level, name, offset, limit).stream().map(Summary::of).toList();
     }
 

@@ -52,11 +52,58 @@ public class GepAccountService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @Transactional
     public AccountDocument create(AccountRequest request, String user) {
         ComputedAccount account = compute(request, user, lookups());
         store.insert(List.of(account));
         return account.document();
+    }
+
+    /** An account in a list: who computed it when, its totals, and whether it is the official figure. */
+    public record Summary(UUID id, String regionCode, int year, String methodVersion, UUID priceSetId, java.math.BigDecimal gep,
+            java.math.BigDecimal provisioning, java.math.BigDecimal regulating, java.math.BigDecimal cultural, boolean official,
+            String createdBy, OffsetDateTime createdAt) {}
+
+    /** Accounts by region, year and the job that computed them, newest first. */
+    public List<Summary> search(String regionCode, Integer year, UUID jobId, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("select a.id, a.region_code, a.year, a.method_version, a.price_set_id, a.gep, "
+                + "a.provisioning, a.regulating, a.cultural, exists (select 1 from gep_publication p where p.account_id = a.id "
+                + "and p.official), a.created_by, a.created_at from gep_account a where true");
+        List<Object> params = new java.util.ArrayList<>();
+        if (regionCode != null) {
+            sql.append(" and a.region_code = ?");
+            params.add(regionCode);
+        }
+        if (year != null) {
+            sql.append(" and a.year = ?");
+            params.add(year);
+        }
+        if (jobId != null) {
+            sql.append(" and a.id in (select account_id from gep_account_job_item where job_id = ?)");
+            params.add(jobId);
+        }
+        sql.append(" order by a.created_at desc, a.id limit ? offset ?");
+        params.add(limit);
+        params.add(offset);
+        List<Summary> result = new java.util.ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getObject(5, UUID.class), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                            rs.getBigDecimal(9), rs.getBoolean(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class)));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return result;
     }
 
     /** The stored document of an account, as JSON, exactly as it was when created. */

@@ -68,8 +68,15 @@ class GepAccountJobTest {
         JsonPath sum = reader().queryParam("year", 2010).queryParam("basis", "children").get("/api/v1/regions/360500/gep")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(new BigDecimal(sum.getString("gep"))).isEqualByComparingTo("820000000.00");
-        // the client can find its job again
+        // the client can find its job again, and the accounts it made
         bureau().get("/api/v1/gep-account-jobs").then().statusCode(200).body("id", hasItem(job.getString("id")));
+        JsonPath accounts = bureau().queryParam("jobId", job.getString("id")).get("/api/v1/gep-accounts").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(accounts.getList("regionCode")).containsExactlyInAnyOrder("360502", "360521");
+        assertThat(accounts.getList("official", Boolean.class)).containsOnly(true);
+        bureau().queryParam("regionCode", "360502").queryParam("year", 2010).get("/api/v1/gep-accounts").then().statusCode(200)
+                .body("size()", equalTo(1));
+        bureau().queryParam("region", "360502").get("/api/v1/gep-accounts").then().statusCode(400);
     }
 
     @Test

@@ -24,6 +24,18 @@ public final class Problems {
         }
     }
 
+    /** Paging parameters: offset from 0, at most 5000 rows a page. */
+    public static void checkPage(int offset, int limit) {
+        org.opengep.accounting.engine.account.Errors errors = new org.opengep.accounting.engine.account.Errors();
+        if (offset < 0) {
+            errors.add("offset", "must not be negative");
+        }
+        if (limit < 1 || limit > 5000) {
+            errors.add("limit", "between 1 and 5000");
+        }
+        errors.throwIfAny();
+    }
+
     /** A missing request body is a client error naming the body, not a NullPointerException. */
     public static <T> T requireBody(T body) {
         if (body == null) {
