@@ -38,12 +38,8 @@ class SeriesTest {
      */
     @Test
     void innerMongoliaGrew1375PercentAtComparablePrices() {
-        accountant().body("""
-                [{"year": 2015, "value": 100, "source": "test deflator"}, {"year": 2019, "value": 112.430429, "source": "test deflator"}]""")
-                .put("/api/v1/price-indices/GENERAL").then().statusCode(204);
-        accountant().body("""
-                [{"year": 2015, "value": 100, "source": "test deflator"}, {"year": 2019, "value": 112.430429, "source": "test deflator"}]""")
-                .put("/api/v1/price-indices/AGRICULTURAL_PRODUCER").then().statusCode(204);
+        generalAndProducerIndices("""
+                [{"year": 2015, "value": 100, "source": "test deflator"}, {"year": 2019, "value": 112.430429, "source": "test deflator"}]""");
         publish(values("150000", 2015, "2500", "26000", "6500", "17800"), "2015");
         publish(values("150000", 2019, "3125.30", "33727.90", "7907.55", "17200"), "2019");
         JsonPath s = reader().queryParam("from", 2015).queryParam("to", 2019).queryParam("priceYear", 2019)
@@ -80,10 +76,7 @@ class SeriesTest {
     void gdpUpAndComparableGepDownIsFlagged() {
         publish(values("330603", 2010, "1", "1", "1", "100"), "a");
         publish(values("330603", 2011, "1", "0.5", "1", "110"), "b");
-        accountant().body("[{\"year\": 2010, \"value\": 100, \"source\": \"t\"}, {\"year\": 2011, \"value\": 100, \"source\": \"t\"}]")
-                .put("/api/v1/price-indices/GENERAL").then().statusCode(204);
-        accountant().body("[{\"year\": 2010, \"value\": 100, \"source\": \"t\"}, {\"year\": 2011, \"value\": 100, \"source\": \"t\"}]")
-                .put("/api/v1/price-indices/AGRICULTURAL_PRODUCER").then().statusCode(204);
+        generalAndProducerIndices("[{\"year\": 2010, \"value\": 100, \"source\": \"t\"}, {\"year\": 2011, \"value\": 100, \"source\": \"t\"}]");
         reader().queryParam("from", 2010).queryParam("to", 2011).queryParam("priceYear", 2010).get("/api/v1/regions/330603/gep/series")
                 .then().statusCode(200).body("years[1].dualGrowth", equalTo("GDP_UP_GEP_DOWN"))
                 .body("spanDualGrowth", equalTo("GDP_UP_GEP_DOWN"));
@@ -94,10 +87,7 @@ class SeriesTest {
 
     @Test
     void childrenWhereGdpRoseAndGepFellAreFlaggedFirst() {
-        accountant().body("[{\"year\": 2008, \"value\": 100, \"source\": \"t\"}, {\"year\": 2009, \"value\": 102, \"source\": \"t\"}]")
-                .put("/api/v1/price-indices/GENERAL").then().statusCode(204);
-        accountant().body("[{\"year\": 2008, \"value\": 100, \"source\": \"t\"}, {\"year\": 2009, \"value\": 102, \"source\": \"t\"}]")
-                .put("/api/v1/price-indices/AGRICULTURAL_PRODUCER").then().statusCode(204);
+        generalAndProducerIndices("[{\"year\": 2008, \"value\": 100, \"source\": \"t\"}, {\"year\": 2009, \"value\": 102, \"source\": \"t\"}]");
         // 渝水区: GDP 100 -> 120, GEP 3 -> 3.2 (at 2009 prices 3.06 -> 3.2: grew); 分宜县: GDP 50 -> 60, GEP 3 -> 2.5 (fell)
         publish(values("360502", 2008, "1", "1", "1", "100"), "a");
         publish(values("360502", 2009, "1.2", "1", "1", "120"), "b");
@@ -120,6 +110,13 @@ class SeriesTest {
                 .then().statusCode(409).body("type", equalTo("https://opengep.org/problems/missing-price-index"))
                 .body("detail", org.hamcrest.Matchers.containsString("1990"));
         reader().queryParam("from", 1991).queryParam("to", 1990).get("/api/v1/regions/330604/gep/series").then().statusCode(400);
+    }
+
+    /** The same index for consumer and producer prices (supplied values of provisioning follow producer prices). */
+    private static void generalAndProducerIndices(String years) {
+        for (String family : new String[] {"GENERAL", "AGRICULTURAL_PRODUCER"}) {
+            accountant().body(years).put("/api/v1/price-indices/" + family).then().statusCode(204);
+        }
     }
 
     private static String priceSet(String name, String domesticPrice, int year) {
