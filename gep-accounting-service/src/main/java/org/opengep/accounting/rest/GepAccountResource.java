@@ -1,5 +1,7 @@
 package org.opengep.accounting.rest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,10 +17,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,16 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.accounting.rest.export.ExportTables;
+import org.opengep.accounting.rest.export.Exports.Format;
+import org.opengep.accounting.rest.export.Exports;
 import org.opengep.accounting.rest.problem.Problem;
 import org.opengep.accounting.rest.problem.Problems;
 import org.opengep.accounting.service.AccountDocument;
 import org.opengep.accounting.service.AccountRequest;
 import org.opengep.accounting.service.GepAccountService;
-import org.opengep.accounting.service.PublicationService;
 import org.opengep.accounting.service.PublicationService.Publication;
-import org.opengep.accounting.rest.export.ExportTables;
-import org.opengep.accounting.rest.export.Exports;
-import org.opengep.accounting.rest.export.Exports.Format;
+import org.opengep.accounting.service.PublicationService;
 
 @Path("/api/v1/gep-accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -102,7 +106,7 @@ public class GepAccountResource {
     public List<GepAccountService.Summary> search(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
             @QueryParam("jobId") UUID jobId, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("100") int limit, @Context UriInfo uri) {
-        Problems.onlyQueryParameters(uri, java.util.Set.of("regionCode", "year", "jobId", "offset", "limit"));
+        Problems.onlyQueryParameters(uri, Set.of("regionCode", "year", "jobId", "offset", "limit"));
         Problems.checkPage(offset, limit);
         return accounts.search(regionCode, year, jobId, offset, limit);
     }
@@ -155,9 +159,9 @@ public class GepAccountResource {
     static AccountDocument readDocument(ObjectMapper json, String document) {
         try {
             return json.readerFor(AccountDocument.class)
-                    .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(document);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,12 +1,12 @@
 package org.opengep.accounting.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,19 +34,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.account.Errors;
 import org.opengep.accounting.rest.export.ExportTables;
-import org.opengep.accounting.rest.export.Exports;
 import org.opengep.accounting.rest.export.Exports.Format;
+import org.opengep.accounting.rest.export.Exports;
 import org.opengep.accounting.rest.problem.Problem;
 import org.opengep.accounting.rest.problem.Problems;
 import org.opengep.accounting.service.CatalogueService;
-import org.opengep.accounting.service.PublicationService;
 import org.opengep.accounting.service.PublicationService.Publication;
-import org.opengep.accounting.service.RegionFigures;
+import org.opengep.accounting.service.PublicationService;
 import org.opengep.accounting.service.RegionFigures.ChildFigure;
 import org.opengep.accounting.service.RegionFigures.ChildrenSum;
+import org.opengep.accounting.service.RegionFigures;
 import org.opengep.accounting.service.RegionService;
-import org.opengep.accounting.service.SeriesService;
 import org.opengep.accounting.service.SeriesService.Series;
+import org.opengep.accounting.service.SeriesService;
 
 /** Official GEP figures of a region: as published, summed from its children, ranked, over years. */
 @Path("/api/v1/regions/{code}")
@@ -134,7 +137,7 @@ public class RegionGepResource {
             return Response.ok(document.get(), MediaType.APPLICATION_JSON).build();
         }
         return Exports.download(ExportTables.account(GepAccountResource.readDocument(json,
-                new String(document.get(), java.nio.charset.StandardCharsets.UTF_8))), wanted, "gep-" + code + "-" + year);
+                new String(document.get(), StandardCharsets.UTF_8))), wanted, "gep-" + code + "-" + year);
     }
 
     @GET
@@ -230,7 +233,7 @@ public class RegionGepResource {
             return Problems.notFound("region " + code);
         }
         String method = methodVersion == null ? catalogues.defaultMethodVersion() : methodVersion;
-        List<ChildGrowth> growth = new java.util.ArrayList<>();
+        List<ChildGrowth> growth = new ArrayList<>();
         for (Region child : regions.children(code)) {
             if (child.custom) {
                 continue;
@@ -240,7 +243,7 @@ public class RegionGepResource {
             growth.add(new ChildGrowth(child.code, child.name, both ? s.spanGrowth() : null, both ? s.spanGdpGrowth() : null,
                     both ? s.spanDualGrowth() : null, s.missingYears().stream().filter(y -> y.equals(from) || y.equals(to)).toList()));
         }
-        growth.sort(java.util.Comparator.comparing((ChildGrowth g) -> g.dualGrowth() != SeriesService.DualGrowth.GDP_UP_GEP_DOWN)
+        growth.sort(Comparator.comparing((ChildGrowth g) -> g.dualGrowth() != SeriesService.DualGrowth.GDP_UP_GEP_DOWN)
                 .thenComparing(ChildGrowth::code));
         return Response.ok(growth).build();
     }

@@ -5,15 +5,22 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -53,7 +60,7 @@ public class GepAccountService {
     ObjectMapper json;
 
     @Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    AgroalDataSource dataSource;
 
     @Transactional
     public AccountDocument create(AccountRequest request, String user) {
@@ -63,8 +70,8 @@ public class GepAccountService {
     }
 
     /** An account in a list: who computed it when, its totals, and whether it is the official figure. */
-    public record Summary(UUID id, String regionCode, int year, String methodVersion, UUID priceSetId, java.math.BigDecimal gep,
-            java.math.BigDecimal provisioning, java.math.BigDecimal regulating, java.math.BigDecimal cultural, boolean official,
+    public record Summary(UUID id, String regionCode, int year, String methodVersion, UUID priceSetId, BigDecimal gep,
+            BigDecimal provisioning, BigDecimal regulating, BigDecimal cultural, boolean official,
             String createdBy, OffsetDateTime createdAt) {}
 
     /** Accounts by region, year and the job that computed them, newest first. */
@@ -72,7 +79,7 @@ public class GepAccountService {
         StringBuilder sql = new StringBuilder("select a.id, a.region_code, a.year, a.method_version, a.price_set_id, a.gep, "
                 + "a.provisioning, a.regulating, a.cultural, exists (select 1 from gep_publication p where p.account_id = a.id "
                 + "and p.official), a.created_by, a.created_at from gep_account a where true");
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         if (regionCode != null) {
             sql.append(" and a.region_code = ?");
             params.add(regionCode);
@@ -88,19 +95,19 @@ public class GepAccountService {
         sql.append(" order by a.created_at desc, a.id limit ? offset ?");
         params.add(limit);
         params.add(offset);
-        List<Summary> result = new java.util.ArrayList<>();
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql.toString())) {
+        List<Summary> result = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 s.setObject(i + 1, params.get(i));
             }
-            try (java.sql.ResultSet rs = s.executeQuery()) {
+            try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     result.add(new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
                             rs.getObject(5, UUID.class), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
                             rs.getBigDecimal(9), rs.getBoolean(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class)));
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return result;

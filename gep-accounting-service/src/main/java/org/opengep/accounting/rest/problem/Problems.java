@@ -1,7 +1,11 @@
 package org.opengep.accounting.rest.problem;
 
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.opengep.accounting.engine.account.Errors;
 import org.opengep.accounting.engine.account.InputError;
 import org.opengep.accounting.engine.account.InvalidInputException;
 
@@ -15,9 +19,9 @@ public final class Problems {
     }
 
     /** Unknown query parameters are an error, not silently ignored (a typo would otherwise change the answer). */
-    public static void onlyQueryParameters(jakarta.ws.rs.core.UriInfo uri, java.util.Set<String> allowed) {
+    public static void onlyQueryParameters(UriInfo uri, Set<String> allowed) {
         List<InputError> errors = uri.getQueryParameters().keySet().stream().filter(k -> !allowed.contains(k)).sorted()
-                .map(k -> new InputError(k, "unknown query parameter; expected one of " + new java.util.TreeSet<>(allowed)))
+                .map(k -> new InputError(k, "unknown query parameter; expected one of " + new TreeSet<>(allowed)))
                 .toList();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -26,7 +30,7 @@ public final class Problems {
 
     /** Paging parameters: offset from 0, at most 5000 rows a page. */
     public static void checkPage(int offset, int limit) {
-        org.opengep.accounting.engine.account.Errors errors = new org.opengep.accounting.engine.account.Errors();
+        Errors errors = new Errors();
         if (offset < 0) {
             errors.add("offset", "must not be negative");
         }
