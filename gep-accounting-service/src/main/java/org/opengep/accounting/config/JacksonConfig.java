@@ -1,5 +1,6 @@
 package org.opengep.accounting.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,11 +9,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.List;
 import org.opengep.accounting.engine.account.Amount;
 
 /**
@@ -31,9 +36,9 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         // trees keep decimals as written (600000000.00 stays so), like the records they come from
-        mapper.setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+        mapper.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         // absent rather than null: documents of national runs stay lean (generated clients read both the same)
-        mapper.setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
         mapper.registerModule(new SimpleModule("amounts").addDeserializer(Amount.class, new AmountDeserializer()));
     }
 
@@ -52,13 +57,13 @@ public class JacksonConfig implements ObjectMapperCustomizer {
             while (names.hasNext()) {
                 String name = names.next();
                 if (!name.equals("value") && !name.equals("unit")) {
-                    throw com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.from(p, Amount.class, name,
-                            java.util.List.of("value", "unit"));
+                    throw UnrecognizedPropertyException.from(p, Amount.class, name,
+                            List.of("value", "unit"));
                 }
             }
             JsonNode value = node.get("value");
             if (value != null && !value.isNull() && !value.isNumber()) {
-                throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p, "value must be a number",
+                throw InvalidFormatException.from(p, "value must be a number",
                         value.asText(), BigDecimal.class);
             }
             JsonNode unit = node.get("unit");

@@ -1,5 +1,6 @@
 package org.opengep.accounting.config;
 
+import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -26,7 +27,7 @@ public class SecuredOperationsFilter implements OASFilter {
     }
 
     private static void secure(Operation operation) {
-        operation.setSecurity(java.util.List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
+        operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
         operation.getResponses()
                 .addAPIResponse("401", problem("No valid bearer token"))
                 .addAPIResponse("403", problem("The token's roles do not allow this operation"));

@@ -90,7 +90,7 @@ public class GepAccountJobResource {
     @APIResponse(responseCode = "202", description = "Accepted; Location is the job", content = @Content(schema = @Schema(implementation = Job.class)))
     @APIResponse(responseCode = "400", description = "Not an array of objects, malformed CSV, too many accounts, no reason to publish",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(byte[] body, @QueryParam("publish") @DefaultValue("false") boolean publish,
+    public Response create(byte[] body, @QueryParam("publish") @DefaultValue("false") Boolean publish,
             @QueryParam("reason") String reason, @HeaderParam("Idempotency-Key") @Parameter(description = "Your key for this job")
             String key, @Context UriInfo uri) throws IOException {
         if (body == null || body.length == 0) {
@@ -131,7 +131,7 @@ public class GepAccountJobResource {
     @Consumes(Exports.CSV)
     @RolesAllowed(Roles.ACCOUNTANT)
     @Operation(hidden = true)
-    public Response createFromCsv(String body, @QueryParam("publish") @DefaultValue("false") boolean publish,
+    public Response createFromCsv(String body, @QueryParam("publish") @DefaultValue("false") Boolean publish,
             @QueryParam("reason") String reason, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri)
             throws IOException {
         List<String> requests = new ArrayList<>();

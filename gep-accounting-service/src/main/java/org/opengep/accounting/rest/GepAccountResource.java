@@ -104,8 +104,8 @@ public class GepAccountResource {
     @APIResponse(responseCode = "400", description = "Unknown or invalid query parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<GepAccountService.Summary> search(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
-            @QueryParam("jobId") UUID jobId, @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("100") int limit, @Context UriInfo uri) {
+            @QueryParam("jobId") UUID jobId, @QueryParam("offset") @DefaultValue("0") Integer offset,
+            @QueryParam("limit") @DefaultValue("100") Integer limit, @Context UriInfo uri) {
         Problems.onlyQueryParameters(uri, Set.of("regionCode", "year", "jobId", "offset", "limit"));
         Problems.checkPage(offset, limit);
         return accounts.search(regionCode, year, jobId, offset, limit);

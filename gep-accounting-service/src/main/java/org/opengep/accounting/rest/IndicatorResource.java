@@ -42,7 +42,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "404", description = "Unknown method version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response catalogue(@QueryParam("methodVersion") @Parameter(description = "Defaults to the service's default", example = "MEE-2020")
             String methodVersion) {
-        String version = methodVersion == null ? catalogues.defaultMethodVersion() : methodVersion;
+        String version = catalogues.resolve(methodVersion);
         return catalogues.catalogue(version)
                 .map(c -> Response.ok(new CatalogueView(catalogues.methodVersions(), c, PriceKeys.PARAMETERS)).build())
                 .orElseGet(() -> Problems.notFound("method version " + version));

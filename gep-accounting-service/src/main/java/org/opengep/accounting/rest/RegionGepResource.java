@@ -206,7 +206,7 @@ public class RegionGepResource {
             return Problems.notFound("region " + code);
         }
         Series s = series.series(region.get(), from, to, priceYear, priceSetId,
-                methodVersion == null ? catalogues.defaultMethodVersion() : methodVersion);
+                catalogues.resolve(methodVersion));
         return wanted == Format.JSON ? Response.ok(s).build()
                 : Exports.download(ExportTables.series(s), wanted, "gep-" + code + "-" + from + "-" + to);
     }
@@ -232,7 +232,7 @@ public class RegionGepResource {
         if (region.isEmpty()) {
             return Problems.notFound("region " + code);
         }
-        String method = methodVersion == null ? catalogues.defaultMethodVersion() : methodVersion;
+        String method = catalogues.resolve(methodVersion);
         List<ChildGrowth> growth = new ArrayList<>();
         for (Region child : regions.children(code)) {
             if (child.custom) {
@@ -255,7 +255,7 @@ public class RegionGepResource {
     }
 
     private String method(String methodVersion, Errors errors) {
-        String method = methodVersion == null ? catalogues.defaultMethodVersion() : methodVersion;
+        String method = catalogues.resolve(methodVersion);
         if (catalogues.engine(method).isEmpty()) {
             errors.add("methodVersion", "unknown method version; known: " + catalogues.methodVersions());
         }

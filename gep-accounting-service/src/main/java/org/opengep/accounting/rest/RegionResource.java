@@ -52,8 +52,8 @@ public class RegionResource {
     public List<Summary> list(@QueryParam("parent") @Parameter(description = "Parent region code", example = "440000") String parent,
             @QueryParam("level") @Parameter(description = "PROVINCE, PREFECTURE, COUNTY or a custom level") RegionLevel level,
             @QueryParam("name") @Parameter(description = "Part of the name", example = "深圳") String name,
-            @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("500") int limit) {
+            @QueryParam("offset") @DefaultValue("0") Integer offset,
+            @QueryParam("limit") @DefaultValue("500") Integer limit) {
         Problems.checkPage(offset, limit);
         return regions.search(parent, level, name, offset, limit).stream().map(Summary::of).toList();
     }

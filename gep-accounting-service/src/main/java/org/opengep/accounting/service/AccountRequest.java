@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.opengep.accounting.domain.Region;
+import org.opengep.accounting.engine.account.AccountInputs;
 import org.opengep.accounting.engine.account.AccountInputs.Deduction;
 import org.opengep.accounting.engine.account.AccountInputs.ProvisioningBasis;
 import org.opengep.accounting.engine.account.Amount;
@@ -26,4 +28,11 @@ public record AccountRequest(
                 ProvisioningBasis provisioningBasis,
         @Schema(required = true, description = "Inputs by indicator code") Map<String, IndicatorInput> indicators,
         @Schema(description = "Values that came from outside the unit, deducted from GEP as explicit lines (GB/T 46869-2025)")
-                List<Deduction> outsideOrigin) {}
+                List<Deduction> outsideOrigin) {
+
+    /** What the engine computes from, for the region the request names. */
+    public AccountInputs inputs(Region region) {
+        return new AccountInputs(region.code, year, region.areaKm2, extent, gdp, population, provisioningBasis, indicators,
+                outsideOrigin);
+    }
+}

@@ -25,6 +25,11 @@ public class CatalogueService {
         return engines.keySet().iterator().next();
     }
 
+    /** The method version asked for, or the default when none is. */
+    public String resolve(String methodVersion) {
+        return methodVersion == null ? defaultMethodVersion() : methodVersion;
+    }
+
     public List<String> methodVersions() {
         return List.copyOf(engines.keySet());
     }

@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.opengep.accounting.domain.GepAccount;
 import org.opengep.accounting.domain.Region;
-import org.opengep.accounting.engine.account.AccountInputs;
 import org.opengep.accounting.engine.account.Errors;
 import org.opengep.accounting.engine.account.GepEngine;
 import org.opengep.accounting.engine.account.GepResult;
@@ -115,7 +115,7 @@ public class GepAccountService {
 
     /** The stored document of an account, as JSON, exactly as it was when created. */
     public Optional<String> document(UUID id) {
-        return org.opengep.accounting.domain.GepAccount.find("select document from GepAccount where id = ?1", id)
+        return GepAccount.find("select document from GepAccount where id = ?1", id)
                 .project(String.class).firstResultOptional();
     }
 
@@ -167,7 +167,7 @@ public class GepAccountService {
         if (request.year() == null) {
             errors.add("year", "the accounting year is required");
         }
-        String method = request.methodVersion() == null ? catalogues.defaultMethodVersion() : request.methodVersion();
+        String method = catalogues.resolve(request.methodVersion());
         Optional<GepEngine> engine = catalogues.engine(method);
         if (engine.isEmpty()) {
             errors.add("methodVersion", "unknown method version; known: " + catalogues.methodVersions());
@@ -182,9 +182,7 @@ public class GepAccountService {
         errors.throwIfAny();
 
         Region r = region.orElseThrow();
-        AccountInputs inputs = new AccountInputs(r.code, request.year(), r.areaKm2, request.extent(), request.gdp(),
-                request.population(), request.provisioningBasis(), request.indicators(), request.outsideOrigin());
-        GepResult result = engine.orElseThrow().compute(inputs, set.orElseThrow().book().withOverrides(overrides),
+        GepResult result = engine.orElseThrow().compute(request.inputs(r), set.orElseThrow().book().withOverrides(overrides),
                 Year.now().getValue());
         String inputsJson = write(CANONICAL, request);
         AccountDocument document = new AccountDocument(UUID.randomUUID(), r.code, r.name, request.year(),

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -234,7 +235,7 @@ public class JobService {
                         failed.setString(1, json.writeValueAsString(problems.get(i)));
                         failed.setTimestamp(2, now);
                         failed.setString(3, r == null || r.regionCode() == null ? null : r.regionCode().substring(0, Math.min(32, r.regionCode().length())));
-                        failed.setObject(4, r == null ? null : r.year(), java.sql.Types.INTEGER);
+                        failed.setObject(4, r == null ? null : r.year(), Types.INTEGER);
                         failed.setObject(5, jobId);
                         failed.setInt(6, items.get(i).seq());
                         failed.addBatch();

@@ -14,8 +14,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.catalogue.Category;
 import org.opengep.accounting.engine.catalogue.Indicator;
@@ -146,12 +148,12 @@ public class RegionFigures {
         return ranked;
     }
 
-    private static BigDecimal sum(List<FrontierUnit> units, java.util.function.Function<FrontierUnit, BigDecimal> f) {
-        return units.stream().map(f).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static BigDecimal sum(List<FrontierUnit> units, Function<FrontierUnit, BigDecimal> f) {
+        return units.stream().map(f).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The sum when every unit has the figure, else unknown (a partial sum would mislead). */
-    private static BigDecimal sumIfAll(List<FrontierUnit> units, java.util.function.Function<FrontierUnit, BigDecimal> f) {
+    private static BigDecimal sumIfAll(List<FrontierUnit> units, Function<FrontierUnit, BigDecimal> f) {
         return units.stream().allMatch(u -> f.apply(u) != null) ? sum(units, f) : null;
     }
 
@@ -163,7 +165,7 @@ public class RegionFigures {
         Optional<BigDecimal> ownOfficialGep = ownOfficial(parent.code, year, method, ownOfficialCategories);
         String sql = "select indicator, category, ecosystem_type, sum(value) from gep_account_value "
                 + "where account_id = any(?) group by indicator, category, ecosystem_type";
-        Object[] accountIds = frontier.stream().map(FrontierUnit::accountId).filter(java.util.Objects::nonNull).toArray();
+        Object[] accountIds = frontier.stream().map(FrontierUnit::accountId).filter(Objects::nonNull).toArray();
         Map<String, BigDecimal> byIndicator = new LinkedHashMap<>();
         Map<Category, BigDecimal> byCategory = new LinkedHashMap<>();
         for (Category category : Category.values()) {
@@ -184,7 +186,7 @@ public class RegionFigures {
             throw new IllegalStateException(e);
         }
         // deductions (outside-origin values) are in the accounts' GEP but not among the values
-        BigDecimal gep = children.stream().map(ChildFigure::gep).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal gep = children.stream().map(ChildFigure::gep).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
         IndicatorCatalogue catalogue = catalogues.catalogue(method).orElseThrow();
         List<IndicatorSum> indicators = new ArrayList<>();
         byIndicator.forEach((code, v) -> {

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengep.accounting.domain.Region;
-import org.opengep.accounting.engine.account.AccountInputs;
 import org.opengep.accounting.engine.account.Errors;
 import org.opengep.accounting.engine.account.GepEngine;
 import org.opengep.accounting.engine.account.GepResult;
@@ -204,9 +203,7 @@ public class SeriesService {
                 : request.priceOverrides().stream().filter(p -> PriceKeys.isParameter(p.key())).toList();
         GepResult result;
         try {
-            result = engine.compute(new AccountInputs(region.code, request.year(), region.areaKm2, request.extent(), request.gdp(),
-                    request.population(), request.provisioningBasis(), request.indicators(), request.outsideOrigin()),
-                    base.book().withOverrides(parameters), Year.now().getValue());
+            result = engine.compute(request.inputs(region), base.book().withOverrides(parameters), Year.now().getValue());
         } catch (InvalidInputException e) {
             throw new ConflictException("base-price-set-incomplete", "the " + o.year() + " account cannot be valued with price set "
                     + base.name() + " v" + base.version() + ": " + e.getMessage());

@@ -101,6 +101,8 @@ class GepAccountJobTest {
         accountant().body("{\"regionCode\": \"360502\"}").post("/api/v1/gep-account-jobs").then().statusCode(400);
         accountant().body("[1, 2]").post("/api/v1/gep-account-jobs").then().statusCode(400);
         accountant().body("[]").post("/api/v1/gep-account-jobs").then().statusCode(400);
+        bureau().queryParam("publish", "yes").queryParam("reason", "x").body("[" + county("360502", 2011, "1") + "]")
+                .post("/api/v1/gep-account-jobs").then().statusCode(400).body("errors[0].field", equalTo("publish"));
     }
 
     @Test

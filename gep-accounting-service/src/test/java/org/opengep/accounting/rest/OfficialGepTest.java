@@ -205,6 +205,13 @@ class OfficialGepTest {
                 .body("errors[0].field", equalTo("yaer"));
         reader().queryParam("year", 2001).get("/api/v1/regions/999999/gep").then().statusCode(404);
         reader().queryParam("year", 2001).queryParam("format", "pdf").get("/api/v1/regions/150302/gep").then().statusCode(400);
+        // a query value of the wrong type is the client's mistake, named, not a 404 or a 500
+        reader().queryParam("year", "twenty").get("/api/v1/regions/150302/gep").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("year"));
+        reader().queryParam("from", 2010).queryParam("to", 2011).queryParam("priceYear", 2011).queryParam("priceSetId", "nope")
+                .get("/api/v1/regions/150302/gep/series").then().statusCode(400).body("errors[0].field", equalTo("priceSetId"));
+        accountant().queryParam("limit", "many").get("/api/v1/gep-accounts").then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.opengep.accounting.engine.account.InputError;
+import org.opengep.accounting.engine.account.InvalidInputException;
 
 /**
  * CSV and XLSX versions of the answers finance bureaus put in spreadsheets. The format is chosen by the
@@ -31,12 +34,12 @@ public final class Exports {
 
     public static Format negotiate(HttpHeaders headers, String format) {
         if (format != null) {
-            return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            return switch (format.toLowerCase(Locale.ROOT)) {
                 case "csv" -> Format.CSV;
                 case "xlsx" -> Format.XLSX;
                 case "json" -> Format.JSON;
-                default -> throw new org.opengep.accounting.engine.account.InvalidInputException(List.of(
-                        new org.opengep.accounting.engine.account.InputError("format", "json, csv or xlsx")));
+                default -> throw new InvalidInputException(List.of(
+                        new InputError("format", "json, csv or xlsx")));
             };
         }
         for (MediaType type : headers.getAcceptableMediaTypes()) {

@@ -1,6 +1,7 @@
 package org.opengep.accounting.rest.export;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** A sheet to export: columns named in Chinese and English, rows of plain values (text, numbers, null). */
@@ -20,7 +21,7 @@ public record Table(String title, List<Column> columns, List<List<Object>> rows)
         if (values.length != columns.size()) {
             throw new IllegalArgumentException("row of " + values.length + " values for " + columns.size() + " columns");
         }
-        rows.add(java.util.Arrays.asList(values));
+        rows.add(Arrays.asList(values));
         return this;
     }
 }

@@ -85,6 +85,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri);
         }
+        if (e.getCause() instanceof InvalidInputException invalid) {
+            return invalidInput(invalid, uri);
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of("http-" + status, title, status, e.getMessage(), path(uri)));
