@@ -1,18 +1,14 @@
 package org.opengep.accounting.config;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -21,8 +17,7 @@ import java.util.List;
 import org.opengep.accounting.engine.account.Amount;
 
 /**
- * JSON rules: unknown fields are errors (a typo must not be silently ignored), decimals stay exact and
- * are written without exponents, and an amount may be written {@code {"value": 1.2, "unit": "亿m³"}} or, for
+ * Amounts in JSON (the general rules are {@code JsonRules}): an amount may be written {@code {"value": 1.2, "unit": "亿m³"}} or, for
  * dimensionless inputs, as a bare number.
  */
 @Singleton
@@ -30,15 +25,6 @@ public class JacksonConfig implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-        // trees keep decimals as written (600000000.00 stays so), like the records they come from
-        mapper.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-        // absent rather than null: documents of national runs stay lean (generated clients read both the same)
-        mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
         mapper.registerModule(new SimpleModule("amounts").addDeserializer(Amount.class, new AmountDeserializer()));
     }
 

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
 import org.opengep.accounting.engine.price.PriceKeys;
-import org.opengep.accounting.rest.problem.Problem;
-import org.opengep.accounting.rest.problem.Problems;
+import org.opengep.common.problem.Problem;
+import org.opengep.common.problem.Problems;
 import org.opengep.accounting.service.CatalogueService;
 
 @Path("/api/v1/indicators")

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.domain.PriceSet;
 import org.opengep.accounting.rest.PriceSetViews.Detail;
 import org.opengep.accounting.rest.PriceSetViews.Summary;
-import org.opengep.accounting.rest.problem.Problem;
-import org.opengep.accounting.rest.problem.Problems;
+import org.opengep.common.problem.Problem;
+import org.opengep.common.problem.Problems;
 import org.opengep.accounting.service.PriceSetService;
 import org.opengep.accounting.service.PriceSetService.Draft;
 

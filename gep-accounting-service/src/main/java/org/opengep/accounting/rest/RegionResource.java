@@ -29,8 +29,8 @@ import org.opengep.accounting.rest.RegionViews.Area;
 import org.opengep.accounting.rest.RegionViews.Detail;
 import org.opengep.accounting.rest.RegionViews.NewCustom;
 import org.opengep.accounting.rest.RegionViews.Summary;
-import org.opengep.accounting.rest.problem.Problem;
-import org.opengep.accounting.rest.problem.Problems;
+import org.opengep.common.problem.Problem;
+import org.opengep.common.problem.Problems;
 import org.opengep.accounting.service.RegionService;
 
 @Path("/api/v1/regions")

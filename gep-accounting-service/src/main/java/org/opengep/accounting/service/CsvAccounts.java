@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.opengep.accounting.engine.account.Errors;
+import org.opengep.common.problem.Errors;
 
 /**
  * Account inputs from a CSV in long format, one amount a line:

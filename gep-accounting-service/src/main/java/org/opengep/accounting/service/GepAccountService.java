@@ -30,11 +30,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opengep.accounting.domain.GepAccount;
 import org.opengep.accounting.domain.Region;
-import org.opengep.accounting.engine.account.Errors;
 import org.opengep.accounting.engine.account.GepEngine;
 import org.opengep.accounting.engine.account.GepResult;
 import org.opengep.accounting.engine.price.PriceEntry;
 import org.opengep.accounting.service.PriceSetService.LockedSet;
+import org.opengep.common.problem.Errors;
+import org.opengep.common.problem.InvalidInputException;
 
 /** Computes accounts with the engine and stores them, immutable, with their inputs and provenance. */
 @ApplicationScoped

@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.opengep.accounting.engine.account.Errors;
-import org.opengep.accounting.engine.account.InputError;
-import org.opengep.accounting.engine.account.InvalidInputException;
+import org.opengep.common.problem.Errors;
+import org.opengep.common.problem.InputError;
+import org.opengep.common.problem.InvalidInputException;
 import org.opengep.accounting.service.PublicationService.Candidate;
 
 /**

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.opengep.accounting.domain.PriceIndex;
-import org.opengep.accounting.engine.account.Errors;
+import org.opengep.common.problem.Errors;
 import org.opengep.accounting.engine.account.GepEngine;
 import org.opengep.accounting.engine.price.PriceFamilies;
 

@@ -22,16 +22,17 @@ import java.util.Set;
 import java.util.UUID;
 import org.opengep.accounting.domain.GepAccount;
 import org.opengep.accounting.domain.PriceSet;
-import org.opengep.accounting.domain.PriceSetEntry;
 import org.opengep.accounting.domain.PriceSetEntry.Kind;
+import org.opengep.accounting.domain.PriceSetEntry;
 import org.opengep.accounting.engine.account.Amount;
-import org.opengep.accounting.engine.account.Errors;
 import org.opengep.accounting.engine.account.GepEngine;
 import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
 import org.opengep.accounting.engine.price.PriceBook;
 import org.opengep.accounting.engine.price.PriceEntry;
 import org.opengep.accounting.engine.price.PriceKeys;
 import org.opengep.accounting.engine.unit.Quantities;
+import org.opengep.common.problem.ConflictException;
+import org.opengep.common.problem.Errors;
 
 /**
  * Price and parameter sets: the built-in reference set, users' own versioned sets, and the rule that a

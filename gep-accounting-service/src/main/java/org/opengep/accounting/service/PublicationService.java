@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengep.accounting.domain.GepAccount;
-import org.opengep.accounting.engine.account.Errors;
+import org.opengep.common.problem.Errors;
 
 /**
  * Makes accounts the official GEP of their region, year and method version. Publications of the same key

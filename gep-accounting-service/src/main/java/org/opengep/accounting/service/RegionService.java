@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.domain.RegionLevel;
-import org.opengep.accounting.engine.account.Errors;
+import org.opengep.common.problem.ConflictException;
+import org.opengep.common.problem.Errors;
 
 /** The region tree: GB/T 2260 loaded from the vendored data at start-up, plus custom accounting units. */
 @ApplicationScoped

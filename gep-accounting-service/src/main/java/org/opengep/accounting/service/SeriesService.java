@@ -21,11 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengep.accounting.domain.Region;
-import org.opengep.accounting.engine.account.Errors;
 import org.opengep.accounting.engine.account.GepEngine;
 import org.opengep.accounting.engine.account.GepResult;
 import org.opengep.accounting.engine.account.IndicatorResult;
-import org.opengep.accounting.engine.account.InvalidInputException;
 import org.opengep.accounting.engine.account.ValueLine;
 import org.opengep.accounting.engine.catalogue.Category;
 import org.opengep.accounting.engine.price.PriceEntry;
@@ -33,6 +31,9 @@ import org.opengep.accounting.engine.price.PriceFamilies;
 import org.opengep.accounting.engine.price.PriceKeys;
 import org.opengep.accounting.service.PriceIndexService.Deflator;
 import org.opengep.accounting.service.PriceSetService.LockedSet;
+import org.opengep.common.problem.ConflictException;
+import org.opengep.common.problem.Errors;
+import org.opengep.common.problem.InvalidInputException;
 
 /**
  * A region's official figures over years, at current prices and at the prices of a base year:

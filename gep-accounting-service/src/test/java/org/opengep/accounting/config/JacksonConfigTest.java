@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.Test;
 import org.opengep.accounting.engine.account.IndicatorInput;
+import org.opengep.common.json.JsonRules;
 
 class JacksonConfigTest {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
     {
+        new JsonRules().customize(mapper);
         new JacksonConfig().customize(mapper);
     }
 

@@ -27,6 +27,8 @@ import org.opengep.accounting.engine.price.PriceBook;
 import org.opengep.accounting.engine.price.PriceFamilies;
 import org.opengep.accounting.engine.unit.Quantities;
 import org.opengep.accounting.engine.unit.Unit;
+import org.opengep.common.problem.Errors;
+import org.opengep.common.problem.InvalidInputException;
 
 /**
  * Computes one GEP account: checks the inputs, runs each indicator's formula at the deepest level the

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opengep.accounting.engine.account.Amount;
-import org.opengep.accounting.engine.account.Errors;
+import org.opengep.common.problem.Errors;
 import org.opengep.accounting.engine.account.IndicatorInput;
 import org.opengep.accounting.engine.account.Item;
 import org.opengep.accounting.engine.catalogue.Indicator;

@@ -3,7 +3,7 @@ package org.opengep.accounting.engine.unit;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.opengep.accounting.engine.account.Amount;
-import org.opengep.accounting.engine.account.Errors;
+import org.opengep.common.problem.Errors;
 
 /** Checks a user-supplied amount against the unit a field expects and converts it. */
 public final class Quantities {

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.opengep.accounting.engine.account.InputError;
-import org.opengep.accounting.engine.account.InvalidInputException;
+import org.opengep.common.problem.InputError;
+import org.opengep.common.problem.InvalidInputException;
 
 /**
  * CSV and XLSX versions of the answers finance bureaus put in spreadsheets. The format is chosen by the

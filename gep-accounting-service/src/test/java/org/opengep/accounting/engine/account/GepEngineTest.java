@@ -11,6 +11,8 @@ import org.opengep.accounting.engine.account.AccountInputs.ProvisioningBasis;
 import org.opengep.accounting.engine.account.IndicatorResult.InputLevel;
 import org.opengep.accounting.engine.catalogue.Category;
 import org.opengep.accounting.engine.price.PriceEntry;
+import org.opengep.common.problem.InputError;
+import org.opengep.common.problem.InvalidInputException;
 
 class GepEngineTest {
 

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.opengep.accounting.engine.account.Amount;
-import org.opengep.accounting.engine.account.Errors;
-import org.opengep.accounting.engine.account.InvalidInputException;
+import org.opengep.common.problem.Errors;
+import org.opengep.common.problem.InputError;
+import org.opengep.common.problem.InvalidInputException;
 
 class UnitTest {
 
@@ -68,7 +69,7 @@ class UnitTest {
         assertThat(Unit.parse("万元/t").orElseThrow().dimension()).isEqualTo("MONEY/MASS");
     }
 
-    private static java.util.List<org.opengep.accounting.engine.account.InputError> errorsOf(Errors errors) {
+    private static java.util.List<InputError> errorsOf(Errors errors) {
         try {
             errors.throwIfAny();
             return java.util.List.of();

@@ -1,9 +1,8 @@
-package org.opengep.accounting.rest.problem;
+package org.opengep.common.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.opengep.accounting.engine.account.InputError;
 
 /** An RFC 9457 problem detail; {@code errors} names each field that is wrong. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,13 +1,10 @@
-package org.opengep.accounting.rest.problem;
+package org.opengep.common.problem;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.opengep.accounting.engine.account.Errors;
-import org.opengep.accounting.engine.account.InputError;
-import org.opengep.accounting.engine.account.InvalidInputException;
 
 /** Small helpers resources use to answer with problems. */
 public final class Problems {

@@ -1,4 +1,4 @@
-package org.opengep.accounting.config;
+package org.opengep.common.security;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;

@@ -1,4 +1,4 @@
-package org.opengep.accounting.rest.problem;
+package org.opengep.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.opengep.accounting.engine.account.InputError;
-import org.opengep.accounting.engine.account.InvalidInputException;
-import org.opengep.accounting.service.ConflictException;
 
 /** Turns every failure into application/problem+json with a stable type; client mistakes are never 500. */
 public class ProblemMappers {
@@ -36,6 +33,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
         return respond(Problem.of(e.type(), "Conflict", 409, e.getMessage(), path(uri)));
+    }
+
+    /** The client may retry: Retry-After says when a downstream service is worth asking again. */
+    @ServerExceptionMapper
+    public Response unavailable(ServiceUnavailableException e, UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(e.type(), "Service unavailable", 503, e.getMessage(), path(uri))))
+                .header(HttpHeaders.RETRY_AFTER, "5").build();
     }
 
     /** Quarkus ships its own mapper for this subtype; ours takes its place so the answer is a problem too. */

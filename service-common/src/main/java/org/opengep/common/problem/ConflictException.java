@@ -1,4 +1,4 @@
-package org.opengep.accounting.service;
+package org.opengep.common.problem;
 
 /** The request is well-formed but contradicts the current state (409). */
 public class ConflictException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.opengep.accounting.config;
+package org.opengep.common.security;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;

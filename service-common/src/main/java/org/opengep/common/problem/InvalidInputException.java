@@ -1,4 +1,4 @@
-package org.opengep.accounting.engine.account;
+package org.opengep.common.problem;
 
 import java.util.List;
 

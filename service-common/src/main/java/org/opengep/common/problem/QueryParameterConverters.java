@@ -1,4 +1,4 @@
-package org.opengep.accounting.rest.problem;
+package org.opengep.common.problem;
 
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
@@ -9,8 +9,6 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.opengep.accounting.engine.account.InputError;
-import org.opengep.accounting.engine.account.InvalidInputException;
 
 /**
  * Reads number, boolean and id query parameters so that a value of the wrong type is a 400 naming the parameter,
