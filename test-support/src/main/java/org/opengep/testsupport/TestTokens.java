@@ -10,6 +10,7 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,10 +45,31 @@ public final class TestTokens {
         }
     }
 
+    /** The private key as a PEM file, for a service that signs its own tokens ({@code smallrye.jwt.sign.key.location}). */
+    public static java.nio.file.Path privateKeyFile() {
+        ensureKeys();
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("gep-test-jwt-private", ".pem");
+            file.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(Base64.getDecoder().decode(System.getProperty(PRIVATE)))
+                    + "\n-----END PRIVATE KEY-----\n");
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A token for {@code subject} with the given roles in the {@code groups} claim. */
     public static String token(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
-                .expiresIn(Duration.ofHours(1)).sign(privateKey());
+        return token(subject, Map.of(), roles);
+    }
+
+    /** A token with extra claims, e.g. a holder-scoped token's {@code holder_id}. */
+    public static String token(String subject, Map<String, Object> claims, String... roles) {
+        var builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles));
+        claims.forEach(builder::claim);
+        return builder.expiresIn(Duration.ofHours(1)).sign(privateKey());
     }
 
     /** A token signed by a key the service does not trust. */

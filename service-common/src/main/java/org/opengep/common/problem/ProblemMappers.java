@@ -35,6 +35,11 @@ public class ProblemMappers {
         return respond(Problem.of(e.type(), "Conflict", 409, e.getMessage(), path(uri)));
     }
 
+    @ServerExceptionMapper
+    public Response refused(RefusedException e, UriInfo uri) {
+        return respond(Problem.of(e.type(), "Forbidden", 403, e.getMessage(), path(uri)));
+    }
+
     /** The client may retry: Retry-After says when a downstream service is worth asking again. */
     @ServerExceptionMapper
     public Response unavailable(ServiceUnavailableException e, UriInfo uri) {

@@ -6,12 +6,13 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Reads number, boolean and id query parameters so that a value of the wrong type is a 400 naming the parameter,
+ * Reads number, boolean, id and enum query parameters so that a value of the wrong type is a 400 naming the parameter,
  * where JAX-RS would answer 404 (the request is there; its parameter is wrong).
  */
 @Provider
@@ -35,8 +36,14 @@ public class QueryParameterConverters implements ParamConverterProvider {
         if (rawType == Boolean.class) {
             return (ParamConverter<T>) converter(name, "true or false", QueryParameterConverters::strictBoolean);
         }
+        if (rawType == Long.class) {
+            return (ParamConverter<T>) converter(name, "a whole number", Long::valueOf);
+        }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, "a UUID", UUID::fromString);
+        }
+        if (rawType.isEnum()) {
+            return (ParamConverter<T>) enumConverter(name, rawType.asSubclass(Enum.class));
         }
         return null;
     }
@@ -47,6 +54,10 @@ public class QueryParameterConverters implements ParamConverterProvider {
             return Boolean.valueOf(value);
         }
         throw new IllegalArgumentException(value);
+    }
+
+    private static <E extends Enum<E>> ParamConverter<E> enumConverter(String name, Class<E> type) {
+        return converter(name, "one of " + Arrays.toString(type.getEnumConstants()), v -> Enum.valueOf(type, v));
     }
 
     private static <V> ParamConverter<V> converter(String name, String expected, Function<String, V> parse) {
