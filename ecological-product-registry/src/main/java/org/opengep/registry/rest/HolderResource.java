@@ -1,0 +1,101 @@
+package org.opengep.registry.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.common.problem.Problem;
+import org.opengep.common.problem.Problems;
+import org.opengep.registry.domain.Holder;
+import org.opengep.registry.rest.Views.HolderView;
+import org.opengep.registry.service.Caller;
+import org.opengep.registry.service.HolderService;
+import org.opengep.registry.service.HolderService.NewHolder;
+import org.opengep.registry.service.HolderService.StatusChange;
+
+@Path("/api/v1/holders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Holders", description = "Organisations and individuals with a registry account (one per legal entity)")
+@APIResponse(responseCode = "400", description = "Invalid input; errors name each field",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class HolderResource {
+
+    @Inject
+    HolderService holders;
+
+    @Inject
+    Callers callers;
+
+    @POST
+    @RolesAllowed(Roles.REGISTRAR)
+    @Operation(summary = "Register a holder", description = "Organisations by unified social credit code (GB 32100-2015, check "
+            + "character verified), individuals by citizen identity number (GB 11643-1999). A second registration of the same "
+            + "legal entity is 409.")
+    @APIResponse(responseCode = "201", description = "Registered; Location is the holder",
+            content = @Content(schema = @Schema(implementation = HolderView.class)))
+    @APIResponse(responseCode = "409", description = "The legal entity already has an account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(NewHolder request, @Context UriInfo uri) {
+        Holder holder = holders.register(Problems.requireBody(request), callers.current().name());
+        return Response.created(uri.getAbsolutePathBuilder().path(holder.id.toString()).build()).entity(HolderView.of(holder, true)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER})
+    @Operation(summary = "List holders", description = "In registration order after the cursor; by status or unified social credit code.")
+    @APIResponse(responseCode = "200", description = "A page of holders")
+    public Page<HolderView> list(@QueryParam("after") @Parameter(description = "Cursor: the previous page's next") Long after,
+            @QueryParam("limit") @Parameter(description = "1 to 1000, default 100") Integer limit,
+            @QueryParam("status") Holder.Status status, @QueryParam("uscc") String uscc, @Context UriInfo uri) {
+        Problems.onlyQueryParameters(uri, Set.of("after", "limit", "status", "uscc"));
+        long from = Cursors.after(after);
+        boolean registrar = callers.current().has(Roles.REGISTRAR);
+        return Page.of(holders.list(from, Cursors.limit(limit), status, uscc), from, h -> h.number, h -> HolderView.of(h, registrar));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
+    @Operation(summary = "One holder", description = "Holder-scoped tokens see only their own holder.")
+    @APIResponse(responseCode = "200", description = "The holder", content = @Content(schema = @Schema(implementation = HolderView.class)))
+    @APIResponse(responseCode = "404", description = "No such holder",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        Caller caller = callers.current();
+        return holders.find(id).filter(h -> !caller.isHolderScoped() || h.id.equals(caller.holderId()))
+                .map(h -> Response.ok(HolderView.of(h, caller.has(Roles.REGISTRAR))).build())
+                .orElseGet(() -> Problems.notFound("holder " + id));
+    }
+
+    @PUT
+    @Path("{id}/status")
+    @RolesAllowed(Roles.REGISTRAR)
+    @Operation(summary = "Suspend or reactivate a holder", description = "A suspended holder receives no issuance and its products "
+            + "cannot be submitted or registered; the trading service refuses its trades.")
+    @APIResponse(responseCode = "200", description = "The holder", content = @Content(schema = @Schema(implementation = HolderView.class)))
+    @APIResponse(responseCode = "404", description = "No such holder",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response status(@PathParam("id") UUID id, StatusChange change) {
+        return holders.changeStatus(id, Problems.requireBody(change)).map(h -> Response.ok(HolderView.of(h, true)).build())
+                .orElseGet(() -> Problems.notFound("holder " + id));
+    }
+}
