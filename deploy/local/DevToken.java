@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
  *
  *   java deploy/local/DevToken.java keygen                 make .local/keys/{private,public}.pem (once)
  *   java deploy/local/DevToken.java alice gep-accountant   print an RS256 JWT for alice with those roles
+ *   java deploy/local/DevToken.java coop holder 8 <uuid>   a holder-scoped token (holder_id claim) valid 8 hours
  *
  * The services trust .local/keys/public.pem in a local run; the private key never leaves .local/ (git-ignored).
  */
@@ -32,16 +33,17 @@ public class DevToken {
             return;
         }
         if (args.length < 2) {
-            System.err.println("usage: java deploy/local/DevToken.java keygen | <user> <role>[,<role>...] [hours]");
+            System.err.println("usage: java deploy/local/DevToken.java keygen | <user> <role>[,<role>...] [hours] [holder-id]");
             System.exit(2);
         }
         String user = args[0];
         String groups = Arrays.stream(args[1].split(",")).map(r -> "\"" + r.strip() + "\"").collect(Collectors.joining(","));
         long now = Instant.now().getEpochSecond();
         long hours = args.length > 2 ? Long.parseLong(args[2]) : 8;
+        String holder = args.length > 3 ? ",\"holder_id\":\"" + UUID.fromString(args[3]) + "\"" : "";
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + user + "\",\"upn\":\"" + user + "\",\"groups\":[" + groups
-                + "],\"iat\":" + now + ",\"exp\":" + (now + hours * 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+                + "]" + holder + ",\"iat\":" + now + ",\"exp\":" + (now + hours * 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(claims.getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");
         rsa.initSign(privateKey());

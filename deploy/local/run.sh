@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine with nothing but a JDK 17:
-#   PostgreSQL (GEP_ACCOUNTING_DB_URL if set, else an embedded server keeping its data in .local/pgdata),
-#   dev signing keys (.local/keys), and the services. Ctrl-C stops everything.
+#   PostgreSQL (GEP_ACCOUNTING_DB_URL and GEP_REGISTRY_DB_URL if set, else an embedded server keeping its data in
+#   .local/pgdata, one database per service), dev signing keys (.local/keys), and the services. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -26,19 +26,22 @@ wait_for() { # url, name, log
 }
 
 PG_PORT=${GEP_LOCAL_PG_PORT:-55432}
-if [[ -z "${GEP_ACCOUNTING_DB_URL:-}" ]]; then
+if [[ -z "${GEP_ACCOUNTING_DB_URL:-}" || -z "${GEP_REGISTRY_DB_URL:-}" ]]; then
   ./mvnw -B -q -pl test-support dependency:build-classpath -Dmdep.outputFile="$ROOT/.local/test-support.classpath" >/dev/null
   CP="$ROOT/test-support/target/classes:$(cat .local/test-support.classpath)"
-  java -cp "$CP" org.opengep.testsupport.LocalPostgres "$ROOT/.local/pgdata" "$PG_PORT" gep_accounting \
+  java -cp "$CP" org.opengep.testsupport.LocalPostgres "$ROOT/.local/pgdata" "$PG_PORT" gep_accounting gep_registry \
     > .local/logs/postgres.log 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do grep -q "PostgreSQL ready" .local/logs/postgres.log 2>/dev/null && break; sleep 1; done
   grep -q "PostgreSQL ready" .local/logs/postgres.log || { echo "PostgreSQL did not start; see .local/logs/postgres.log" >&2; exit 1; }
-  export GEP_ACCOUNTING_DB_URL="jdbc:postgresql://localhost:$PG_PORT/gep_accounting"
+  export GEP_ACCOUNTING_DB_URL="${GEP_ACCOUNTING_DB_URL:-jdbc:postgresql://localhost:$PG_PORT/gep_accounting}"
+  export GEP_REGISTRY_DB_URL="${GEP_REGISTRY_DB_URL:-jdbc:postgresql://localhost:$PG_PORT/gep_registry}"
 fi
 
 export MP_JWT_VERIFY_ISSUER=https://gep.local/issuer
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.local/keys/public.pem"
+# services sign their own tokens for calls to each other; locally with the dev issuer's key
+export GEP_SERVICE_SIGNING_KEY_LOCATION="file:$ROOT/.local/keys/private.pem"
 
 ACCOUNTING_PORT=${GEP_ACCOUNTING_PORT:-8081}
 GEP_ACCOUNTING_PORT=$ACCOUNTING_PORT java -jar gep-accounting-service/target/quarkus-app/quarkus-run.jar \
@@ -46,13 +49,21 @@ GEP_ACCOUNTING_PORT=$ACCOUNTING_PORT java -jar gep-accounting-service/target/qua
 PIDS+=($!)
 wait_for "http://localhost:$ACCOUNTING_PORT/q/health/ready" gep-accounting-service .local/logs/gep-accounting-service.log
 
+REGISTRY_PORT=${GEP_REGISTRY_PORT:-8082}
+GEP_REGISTRY_PORT=$REGISTRY_PORT GEP_ACCOUNTING_URL="http://localhost:$ACCOUNTING_PORT" \
+  java -jar ecological-product-registry/target/quarkus-app/quarkus-run.jar > .local/logs/ecological-product-registry.log 2>&1 &
+PIDS+=($!)
+wait_for "http://localhost:$REGISTRY_PORT/q/health/ready" ecological-product-registry .local/logs/ecological-product-registry.log
+
 cat <<MSG
 
 GEP platform is running (logs in .local/logs/):
-  gep-accounting-service  http://localhost:$ACCOUNTING_PORT   Swagger UI: http://localhost:$ACCOUNTING_PORT/q/swagger-ui
-  PostgreSQL              ${GEP_ACCOUNTING_DB_URL}
+  gep-accounting-service       http://localhost:$ACCOUNTING_PORT   Swagger UI: http://localhost:$ACCOUNTING_PORT/q/swagger-ui
+  ecological-product-registry  http://localhost:$REGISTRY_PORT   Swagger UI: http://localhost:$REGISTRY_PORT/q/swagger-ui
+  PostgreSQL                   ${GEP_ACCOUNTING_DB_URL}, ${GEP_REGISTRY_DB_URL}
 
 Get a token:  TOKEN=\$(java deploy/local/DevToken.java alice gep-accountant,gep-reader)
+              (registry roles: registrar, verifier, registry-reader; see the README)
 Try it:       curl -H "Authorization: Bearer \$TOKEN" http://localhost:$ACCOUNTING_PORT/api/v1/indicators
 
 Ctrl-C stops everything.

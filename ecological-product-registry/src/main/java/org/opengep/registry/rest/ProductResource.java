@@ -32,7 +32,6 @@ import org.opengep.registry.rest.Views.ValuationView;
 import org.opengep.registry.rules.Category;
 import org.opengep.registry.rules.ProductStatus;
 import org.opengep.registry.rules.ProductType;
-import org.opengep.registry.service.Caller;
 import org.opengep.registry.service.ProductService;
 import org.opengep.registry.service.ProductService.Draft;
 import org.opengep.registry.service.ProductService.Search;

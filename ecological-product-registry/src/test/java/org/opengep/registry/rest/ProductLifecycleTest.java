@@ -29,10 +29,6 @@ import org.opengep.testsupport.PostgresTestResource;
 @WithTestResource(AccountingStubResource.class)
 class ProductLifecycleTest {
 
-    private static RequestSpecification transition(RequestSpecification who, Map<String, Object> body) {
-        return who.body(body);
-    }
-
     @Test
     void aSecondPersonVerifiesWhatTheFirstSubmitted() {
         String holderId = newHolder();
@@ -45,13 +41,13 @@ class ProductLifecycleTest {
         move(registrar(), id, "SUBMITTED");
         // the registrar who submitted also holds the verifier role: still not allowed to verify their own submission
         RequestSpecification sameRegistrarAsVerifier = ApiRequests.asUser("registrar-li", Roles.REGISTRAR, Roles.VERIFIER);
-        transition(sameRegistrarAsVerifier, Map.of("to", "VERIFIED")).post("/api/v1/products/" + id + "/transitions").then()
+        sameRegistrarAsVerifier.body(Map.of("to", "VERIFIED")).post("/api/v1/products/" + id + "/transitions").then()
                 .statusCode(403).contentType("application/problem+json").body("type", equalTo("https://opengep.org/problems/maker-checker"));
-        transition(registrar("registrar-zhao"), Map.of("to", "VERIFIED")).post("/api/v1/products/" + id + "/transitions").then()
+        registrar("registrar-zhao").body(Map.of("to", "VERIFIED")).post("/api/v1/products/" + id + "/transitions").then()
                 .statusCode(403).body("detail", containsString("only a verifier"));
-        transition(verifier(), Map.of("to", "VERIFIED", "verifiedQuantity", 12001)).post("/api/v1/products/" + id + "/transitions")
+        verifier().body(Map.of("to", "VERIFIED", "verifiedQuantity", 12001)).post("/api/v1/products/" + id + "/transitions")
                 .then().statusCode(409).body("type", equalTo("https://opengep.org/problems/verified-exceeds-declared"));
-        transition(verifier(), Map.of("to", "VERIFIED", "verifiedQuantity", 11500, "reason", "扣除10%缓冲"))
+        verifier().body(Map.of("to", "VERIFIED", "verifiedQuantity", 11500, "reason", "扣除10%缓冲"))
                 .post("/api/v1/products/" + id + "/transitions").then().statusCode(200)
                 .body("status", equalTo("VERIFIED")).body("verifiedQuantity", number("11500"))
                 .body("verifiedBy", equalTo("verifier-wang")).body("submittedBy", equalTo("registrar-li"));
@@ -65,18 +61,18 @@ class ProductLifecycleTest {
     @Test
     void illegalMovesAre409AndChangeNothing() {
         String id = create(forestSink(newHolder(), "100", 2023));
-        transition(registrar(), Map.of("to", "REGISTERED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409)
+        registrar().body(Map.of("to", "REGISTERED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409)
                 .body("type", equalTo("https://opengep.org/problems/illegal-transition"))
                 .body("detail", equalTo("a DRAFT product can move to [SUBMITTED], not to REGISTERED"));
-        transition(verifier(), Map.of("to", "VERIFIED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409);
+        verifier().body(Map.of("to", "VERIFIED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409);
         move(registrar(), id, "SUBMITTED");
-        transition(verifier(), Map.of("to", "REJECTED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(400)
+        verifier().body(Map.of("to", "REJECTED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
-        transition(verifier(), Map.of("to", "REJECTED", "reason", "边界与林权证不符")).post("/api/v1/products/" + id + "/transitions")
+        verifier().body(Map.of("to", "REJECTED", "reason", "边界与林权证不符")).post("/api/v1/products/" + id + "/transitions")
                 .then().statusCode(200).body("status", equalTo("REJECTED")).body("statusReason", equalTo("边界与林权证不符"));
-        transition(registrar(), Map.of("to", "SUBMITTED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409)
+        registrar().body(Map.of("to", "SUBMITTED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409)
                 .body("detail", containsString("a REJECTED product can move to []"));
-        transition(registrar(), Map.of("to", "LOST")).post("/api/v1/products/" + id + "/transitions").then().statusCode(400)
+        registrar().body(Map.of("to", "LOST")).post("/api/v1/products/" + id + "/transitions").then().statusCode(400)
                 .body("errors[0].field", equalTo("to"));
         reader().get("/api/v1/products/" + id + "/transitions").then().body("to", contains("SUBMITTED", "REJECTED"));
     }
@@ -84,10 +80,10 @@ class ProductLifecycleTest {
     @Test
     void registeredProductsAreSuspendedReinstatedAndRetired() {
         String id = Fixtures.registered(forestSink(newHolder(), "100", 2023));
-        transition(registrar(), Map.of("to", "SUSPENDED", "reason", "林权争议")).post("/api/v1/products/" + id + "/transitions").then().statusCode(200);
+        registrar().body(Map.of("to", "SUSPENDED", "reason", "林权争议")).post("/api/v1/products/" + id + "/transitions").then().statusCode(200);
         move(registrar(), id, "REGISTERED");
-        transition(registrar(), Map.of("to", "RETIRED", "reason", "林地征收")).post("/api/v1/products/" + id + "/transitions").then().statusCode(200);
-        transition(registrar(), Map.of("to", "REGISTERED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409);
+        registrar().body(Map.of("to", "RETIRED", "reason", "林地征收")).post("/api/v1/products/" + id + "/transitions").then().statusCode(200);
+        registrar().body(Map.of("to", "REGISTERED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409);
     }
 
     @Test
@@ -96,11 +92,11 @@ class ProductLifecycleTest {
         Map<String, Object> noEvidence = forestSink(holderId, "100", 2023);
         noEvidence.remove("evidence");
         String id = create(noEvidence);
-        transition(registrar(), Map.of("to", "SUBMITTED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409)
+        registrar().body(Map.of("to", "SUBMITTED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409)
                 .body("type", equalTo("https://opengep.org/problems/evidence-missing"));
         registrar().body(forestSink(holderId, "100", 2023)).put("/api/v1/products/" + id).then().statusCode(200).body("evidence", hasSize(1));
         registrar().body(Map.of("status", "SUSPENDED", "reason", "失信")).put("/api/v1/holders/" + holderId + "/status").then().statusCode(200);
-        transition(registrar(), Map.of("to", "SUBMITTED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409)
+        registrar().body(Map.of("to", "SUBMITTED")).post("/api/v1/products/" + id + "/transitions").then().statusCode(409)
                 .body("type", equalTo("https://opengep.org/problems/holder-suspended"));
         registrar().body(Map.of("status", "ACTIVE")).put("/api/v1/holders/" + holderId + "/status").then().statusCode(200);
         move(registrar(), id, "SUBMITTED");

@@ -30,21 +30,11 @@ public class ProblemMappers {
         return respond(p);
     }
 
+    /** Domain failures of a known type; a client may retry a 503 after Retry-After seconds. */
     @ServerExceptionMapper
-    public Response conflict(ConflictException e, UriInfo uri) {
-        return respond(Problem.of(e.type(), "Conflict", 409, e.getMessage(), path(uri)));
-    }
-
-    @ServerExceptionMapper
-    public Response refused(RefusedException e, UriInfo uri) {
-        return respond(Problem.of(e.type(), "Forbidden", 403, e.getMessage(), path(uri)));
-    }
-
-    /** The client may retry: Retry-After says when a downstream service is worth asking again. */
-    @ServerExceptionMapper
-    public Response unavailable(ServiceUnavailableException e, UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of(e.type(), "Service unavailable", 503, e.getMessage(), path(uri))))
-                .header(HttpHeaders.RETRY_AFTER, "5").build();
+    public Response typed(TypedProblem e, UriInfo uri) {
+        Response response = respond(Problem.of(e.type(), e.title(), e.status(), e.getMessage(), path(uri)));
+        return e.status() == 503 ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "5").build() : response;
     }
 
     /** Quarkus ships its own mapper for this subtype; ours takes its place so the answer is a problem too. */

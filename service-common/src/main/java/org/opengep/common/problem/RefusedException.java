@@ -1,17 +1,20 @@
 package org.opengep.common.problem;
 
 /** The caller is known but may not do this particular thing, e.g. verify what they submitted themselves (403). */
-public class RefusedException extends RuntimeException {
-
-    private final String type;
+public class RefusedException extends TypedProblem {
 
     /** @param type a short stable slug for the problem type, e.g. {@code maker-checker} */
     public RefusedException(String type, String message) {
-        super(message);
-        this.type = type;
+        super(type, message, null);
     }
 
-    public String type() {
-        return type;
+    @Override
+    public int status() {
+        return 403;
+    }
+
+    @Override
+    public String title() {
+        return "Forbidden";
     }
 }

@@ -1,17 +1,20 @@
 package org.opengep.common.problem;
 
 /** A service this one depends on did not answer in time or is failing (503); nothing was changed. */
-public class ServiceUnavailableException extends RuntimeException {
-
-    private final String type;
+public class ServiceUnavailableException extends TypedProblem {
 
     /** @param type a short stable slug for the problem type, e.g. {@code accounting-unavailable} */
     public ServiceUnavailableException(String type, String message, Throwable cause) {
-        super(message, cause);
-        this.type = type;
+        super(type, message, cause);
     }
 
-    public String type() {
-        return type;
+    @Override
+    public int status() {
+        return 503;
+    }
+
+    @Override
+    public String title() {
+        return "Service unavailable";
     }
 }
