@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -22,14 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.common.idempotency.Idempotency;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
 import org.opengep.registry.domain.Holder;
 import org.opengep.registry.rest.Views.HolderView;
 import org.opengep.registry.service.Caller;
-import org.opengep.registry.service.HolderService;
 import org.opengep.registry.service.HolderService.NewHolder;
 import org.opengep.registry.service.HolderService.StatusChange;
+import org.opengep.registry.service.HolderService;
 
 @Path("/api/v1/holders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +47,9 @@ public class HolderResource {
     @Inject
     Callers callers;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @RolesAllowed(Roles.REGISTRAR)
     @Operation(summary = "Register a holder", description = "Organisations by unified social credit code (GB 32100-2015, check "
@@ -54,9 +59,13 @@ public class HolderResource {
             content = @Content(schema = @Schema(implementation = HolderView.class)))
     @APIResponse(responseCode = "409", description = "The legal entity already has an account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(NewHolder request, @Context UriInfo uri) {
-        Holder holder = holders.register(Problems.requireBody(request), callers.current().name());
-        return Response.created(uri.getAbsolutePathBuilder().path(holder.id.toString()).build()).entity(HolderView.of(holder, true)).build();
+    public Response register(NewHolder request, @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String idempotencyKey,
+            @Context UriInfo uri) {
+        String caller = callers.current().name();
+        return idempotency.execute(caller, idempotencyKey, false, "POST", uri, request, () -> {
+            Holder holder = holders.register(Problems.requireBody(request), caller);
+            return Response.created(uri.getAbsolutePathBuilder().path(holder.id.toString()).build()).entity(HolderView.of(holder, true)).build();
+        });
     }
 
     @GET

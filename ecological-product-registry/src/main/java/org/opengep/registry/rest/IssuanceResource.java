@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,13 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.common.idempotency.Idempotency;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
 import org.opengep.registry.domain.Issuance;
 import org.opengep.registry.rest.Views.IssuanceView;
 import org.opengep.registry.service.Caller;
-import org.opengep.registry.service.IssuanceService;
 import org.opengep.registry.service.IssuanceService.NewIssuance;
+import org.opengep.registry.service.IssuanceService;
 
 @Path("/api/v1/issuances")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +51,9 @@ public class IssuanceResource {
     @Inject
     Callers callers;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @RolesAllowed(Roles.REGISTRAR)
     @Operation(summary = "Issue a block of units", description = "From a REGISTERED product to an ACTIVE holder (default: the "
@@ -60,9 +65,13 @@ public class IssuanceResource {
     @APIResponse(responseCode = "409", description = "Product not registered, holder suspended, over-issuance, "
             + "double counting (GEC and CCER from one product) or mixed pollutants",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response issue(NewIssuance request, @Context UriInfo uri) {
-        Issuance issuance = issuances.issue(Problems.requireBody(request), callers.current().name());
-        return Response.created(uri.getAbsolutePathBuilder().path(issuance.id.toString()).build()).entity(IssuanceView.of(issuance)).build();
+    public Response issue(NewIssuance request, @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String idempotencyKey,
+            @Context UriInfo uri) {
+        String caller = callers.current().name();
+        return idempotency.execute(caller, idempotencyKey, false, "POST", uri, request, () -> {
+            Issuance issuance = issuances.issue(Problems.requireBody(request), caller);
+            return Response.created(uri.getAbsolutePathBuilder().path(issuance.id.toString()).build()).entity(IssuanceView.of(issuance)).build();
+        });
     }
 
     @GET

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.common.idempotency.Idempotency;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
 import org.opengep.registry.domain.Product;
@@ -32,10 +34,11 @@ import org.opengep.registry.rest.Views.ValuationView;
 import org.opengep.registry.rules.Category;
 import org.opengep.registry.rules.ProductStatus;
 import org.opengep.registry.rules.ProductType;
-import org.opengep.registry.service.ProductService;
+import org.opengep.registry.service.Caller;
 import org.opengep.registry.service.ProductService.Draft;
 import org.opengep.registry.service.ProductService.Search;
 import org.opengep.registry.service.ProductService.Transition;
+import org.opengep.registry.service.ProductService;
 import org.opengep.registry.service.ValuationService;
 
 @Path("/api/v1/products")
@@ -57,6 +60,9 @@ public class ProductResource {
     @Inject
     Callers callers;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @RolesAllowed(Roles.REGISTRAR)
     @Operation(summary = "Declare a product (DRAFT)", description = "The region, ecosystem type and indicator are checked with "
@@ -65,9 +71,13 @@ public class ProductResource {
             content = @Content(schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "503", description = "gep-accounting-service unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(Draft draft, @Context UriInfo uri) {
-        Product product = products.create(Problems.requireBody(draft), callers.current().name());
-        return Response.created(uri.getAbsolutePathBuilder().path(product.id.toString()).build()).entity(ProductView.of(product, null)).build();
+    public Response create(Draft draft, @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String idempotencyKey,
+            @Context UriInfo uri) {
+        String caller = callers.current().name();
+        return idempotency.execute(caller, idempotencyKey, false, "POST", uri, draft, () -> {
+            Product product = products.create(Problems.requireBody(draft), caller);
+            return Response.created(uri.getAbsolutePathBuilder().path(product.id.toString()).build()).entity(ProductView.of(product, null)).build();
+        });
     }
 
     @PUT
@@ -130,10 +140,13 @@ public class ProductResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Illegal move, no evidence to submit, suspended holder, or a verified quantity above the declared one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response transition(@PathParam("id") UUID id, Transition transition) {
-        return products.transition(id, Problems.requireBody(transition), callers.current())
-                .map(p -> Response.ok(ProductView.of(p, null)).build())
-                .orElseGet(() -> Problems.notFound("product " + id));
+    public Response transition(@PathParam("id") UUID id, Transition transition,
+            @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String idempotencyKey, @Context UriInfo uri) {
+        Caller caller = callers.current();
+        return idempotency.execute(caller.name(), idempotencyKey, false, "POST", uri, transition,
+                () -> products.transition(id, Problems.requireBody(transition), caller)
+                        .map(p -> Response.ok(ProductView.of(p, null)).build())
+                        .orElseGet(() -> Problems.notFound("product " + id)));
     }
 
     @GET

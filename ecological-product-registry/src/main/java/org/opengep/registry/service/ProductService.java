@@ -79,7 +79,7 @@ public class ProductService {
     /** Checks the draft (asking the accounting service about its region and indicator), then stores it as DRAFT. */
     public Product create(Draft draft, String actor) {
         Checked checked = check(draft);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.joiningExisting().call(() -> {
             Product p = new Product();
             p.id = UUID.randomUUID();
             p.number = ((Number) Product.getEntityManager().createNativeQuery("select nextval('product_number_seq')").getSingleResult()).longValue();
