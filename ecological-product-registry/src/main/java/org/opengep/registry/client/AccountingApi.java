@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.opengep.common.client.ServiceTokenHeaders;
 
 /** The calls the registry makes to gep-accounting-service, each with the registry's own service token. */
 @RegisterRestClient(configKey = "accounting")

@@ -11,9 +11,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.opengep.registry.rules.Pollutant;
-import org.opengep.registry.rules.RightType;
-import org.opengep.registry.rules.WaterRightKind;
+import org.opengep.common.rights.Pollutant;
+import org.opengep.common.rights.RightType;
+import org.opengep.common.rights.WaterRightKind;
 
 /** A block of units issued from a product to a holder, with its serial range and place in the issuance feed. */
 @Entity

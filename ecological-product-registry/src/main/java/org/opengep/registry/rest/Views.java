@@ -13,11 +13,11 @@ import org.opengep.registry.domain.Product;
 import org.opengep.registry.domain.ProductTransition;
 import org.opengep.registry.domain.ProductValuation;
 import org.opengep.registry.rules.Category;
-import org.opengep.registry.rules.Pollutant;
+import org.opengep.common.rights.Pollutant;
 import org.opengep.registry.rules.ProductStatus;
 import org.opengep.registry.rules.ProductType;
-import org.opengep.registry.rules.RightType;
-import org.opengep.registry.rules.WaterRightKind;
+import org.opengep.common.rights.RightType;
+import org.opengep.common.rights.WaterRightKind;
 import org.opengep.registry.service.ProductService.EvidenceDocument;
 
 /** What the API returns (entities are never exposed). */

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
+import org.opengep.common.rights.Pollutant;
+import org.opengep.common.rights.RightType;
+import org.opengep.common.rights.WaterRightKind;
 
 /**
  * Whether a block of units may be issued from a product, and what it will be: how many serial numbers it takes

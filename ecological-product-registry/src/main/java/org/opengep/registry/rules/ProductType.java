@@ -5,6 +5,7 @@ import static org.opengep.registry.rules.Category.PROVISIONING;
 import static org.opengep.registry.rules.Category.REGULATING;
 
 import java.util.Set;
+import org.opengep.common.rights.RightType;
 
 /**
  * The kinds of ecological product in the catalogue, each with its GEP category, the GEP indicator that values it

@@ -1,5 +1,7 @@
 package org.opengep.registry.rules;
 
+import org.opengep.common.rights.RightType;
+
 /**
  * Serial numbers identify every unit across its life: {@code <type>-<region>-<product number>-<vintage>-<start>-<end>},
  * e.g. {@code FCS-331122-42-2025-1-1000}. A product's serials run on from one issuance to the next.

@@ -21,10 +21,10 @@ import org.opengep.registry.domain.Product;
 import org.opengep.registry.rules.IssuanceRules;
 import org.opengep.registry.rules.IssuanceRules.Plan;
 import org.opengep.registry.rules.IssuanceRules.ProductFacts;
-import org.opengep.registry.rules.Pollutant;
-import org.opengep.registry.rules.RightType;
+import org.opengep.common.rights.Pollutant;
+import org.opengep.common.rights.RightType;
 import org.opengep.registry.rules.SerialNumbers;
-import org.opengep.registry.rules.WaterRightKind;
+import org.opengep.common.rights.WaterRightKind;
 
 /**
  * Issues blocks of units from registered products and keeps the issuance feed.

@@ -12,7 +12,7 @@ public class AccountingStubResource implements QuarkusTestResourceLifecycleManag
         return Map.of(
                 "quarkus.rest-client.accounting.url", AccountingStub.instance().url(),
                 "smallrye.jwt.sign.key.location", TestTokens.privateKeyFile().toUri().toString(),
-                "registry.service-token.issuer", TestTokens.ISSUER);
+                "gep.service-token.issuer", TestTokens.ISSUER);
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.InvalidInputException;
+import org.opengep.common.rights.Pollutant;
+import org.opengep.common.rights.RightType;
+import org.opengep.common.rights.WaterRightKind;
 import org.opengep.registry.rules.IssuanceRules.ProductFacts;
 import org.opengep.registry.rules.IssuanceRules.Request;
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -13,11 +12,16 @@ import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
@@ -46,7 +50,7 @@ public class Idempotency {
     private static final int MAX_KEY_LENGTH = 255;
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     @Inject
     ObjectMapper json;
@@ -68,45 +72,69 @@ public class Idempotency {
         }
         String fingerprint = sha256(method + " " + uri.getPath() + "\n" + json(body));
         return QuarkusTransaction.requiringNew().call(() -> {
-            // a second request with the key while the first runs must not wait for it: a lock it can test without waiting
-            boolean first = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0))")
-                    .setParameter(1, caller + "\n" + key).getSingleResult();
-            if (!first) {
-                throw new ConflictException("idempotency-key-in-use", "a request with this " + HEADER + " is still being processed; retry later");
+            try (Connection c = dataSource.getConnection()) {
+                return once(c, caller, key, fingerprint, operation);
             }
-            @SuppressWarnings("unchecked")
-            List<Object[]> stored = em.createNativeQuery("select request_hash, status, body, location from idempotency_key "
-                    + "where caller = ?1 and key = ?2 and created_at > ?3")
-                    .setParameter(1, caller).setParameter(2, key).setParameter(3, OffsetDateTime.now().minus(KEEP)).getResultList();
-            if (!stored.isEmpty()) {
-                Object[] row = stored.get(0);
-                if (!fingerprint.equals(row[0])) {
-                    throw new UnprocessableException("idempotency-key-reused", "this " + HEADER + " was used for a different request");
-                }
-                Response.ResponseBuilder replay = Response.status(((Number) row[1]).intValue()).header(REPLAYED, "true");
-                if (row[2] != null) {
-                    replay.entity(row[2]).type(MediaType.APPLICATION_JSON);
-                }
-                if (row[3] != null) {
-                    replay.header(HttpHeaders.LOCATION, row[3]);
-                }
-                return replay.build();
-            }
-            Response response = operation.get();
-            em.createNativeQuery("insert into idempotency_key (caller, key, request_hash, status, body, location, created_at) "
-                    + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (caller, key) do update set request_hash = excluded.request_hash, "
-                    + "status = excluded.status, body = excluded.body, location = excluded.location, created_at = excluded.created_at")
-                    .setParameter(1, caller).setParameter(2, key).setParameter(3, fingerprint).setParameter(4, response.getStatus())
-                    .setParameter(5, body(response)).setParameter(6, response.getLocation() == null ? null : response.getLocation().toString())
-                    .setParameter(7, OffsetDateTime.now()).executeUpdate();
-            return response;
         });
+    }
+
+    private Response once(Connection c, String caller, String key, String fingerprint, Supplier<Response> operation) throws SQLException {
+        // a second request with the key while the first runs must not wait for it: a lock it can test without waiting
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(hashtextextended(?, 0))")) {
+            s.setString(1, caller + "\n" + key);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new ConflictException("idempotency-key-in-use", "a request with this " + HEADER + " is still being processed; retry later");
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("select request_hash, status, body, location from idempotency_key "
+                + "where caller = ? and key = ? and created_at > ?")) {
+            s.setString(1, caller);
+            s.setString(2, key);
+            s.setObject(3, OffsetDateTime.now().minus(KEEP));
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    if (!fingerprint.equals(rs.getString(1))) {
+                        throw new UnprocessableException("idempotency-key-reused", "this " + HEADER + " was used for a different request");
+                    }
+                    Response.ResponseBuilder replay = Response.status(rs.getInt(2)).header(REPLAYED, "true");
+                    if (rs.getString(3) != null) {
+                        replay.entity(rs.getString(3)).type(MediaType.APPLICATION_JSON);
+                    }
+                    if (rs.getString(4) != null) {
+                        replay.header(HttpHeaders.LOCATION, rs.getString(4));
+                    }
+                    return replay.build();
+                }
+            }
+        }
+        Response response = operation.get();
+        try (PreparedStatement s = c.prepareStatement("insert into idempotency_key (caller, key, request_hash, status, body, location, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?) on conflict (caller, key) do update set request_hash = excluded.request_hash, "
+                + "status = excluded.status, body = excluded.body, location = excluded.location, created_at = excluded.created_at")) {
+            s.setString(1, caller);
+            s.setString(2, key);
+            s.setString(3, fingerprint);
+            s.setInt(4, response.getStatus());
+            s.setString(5, body(response));
+            s.setString(6, response.getLocation() == null ? null : response.getLocation().toString());
+            s.setObject(7, OffsetDateTime.now());
+            s.executeUpdate();
+        }
+        return response;
     }
 
     /** Forgets keys older than {@link #KEEP}; services call it from a scheduled job. */
     public int purgeExpired() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("delete from idempotency_key where created_at <= ?1")
-                .setParameter(1, OffsetDateTime.now().minus(KEEP)).executeUpdate());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = c.prepareStatement("delete from idempotency_key where created_at <= ?")) {
+                s.setObject(1, OffsetDateTime.now().minus(KEEP));
+                return s.executeUpdate();
+            }
+        });
     }
 
     private String body(Response response) {

@@ -1,10 +1,11 @@
-package org.opengep.registry.rules;
+package org.opengep.common.rights;
 
 import java.time.Period;
 
 /**
  * Tradable right types with their unit, precision (decimal places; serial numbers count units of that
- * precision) and validity. Pollutant emission rights take their unit from the pollutant.
+ * precision) and validity. Pollutant emission rights take their unit from the pollutant. The registry issues in
+ * these terms and the trading service keeps its ledger in them: the issuance feed speaks this vocabulary.
  */
 public enum RightType {
     CARBON_ALLOWANCE("CEA", "tCO2e", 0, null),

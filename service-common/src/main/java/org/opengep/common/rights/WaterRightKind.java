@@ -1,4 +1,4 @@
-package org.opengep.registry.rules;
+package org.opengep.common.rights;
 
 /** The three kinds of water right: between county+ governments, a withdrawal permit's quota, irrigation users'. */
 public enum WaterRightKind {

@@ -1,4 +1,4 @@
-package org.opengep.registry.rules;
+package org.opengep.common.rights;
 
 /** Pollutants of emission rights; one right is for one pollutant, heavy metals are counted in kg a year. */
 public enum Pollutant {

@@ -1,4 +1,4 @@
-package org.opengep.registry.client;
+package org.opengep.common.client;
 
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,20 +8,23 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The registry's own bearer token for calls to other services: subject {@code ecological-product-registry},
- * the read role of the accounting service and nothing else, signed with the key configured in
- * {@code smallrye.jwt.sign.key.location} (a key the platform's issuer vouches for). It is renewed a minute
- * before it expires.
+ * A service's own bearer token for its calls to other services: subject {@code gep.service-token.subject} (the
+ * service's name), the roles in {@code gep.service-token.roles} (the read role of the service it calls and nothing
+ * else), signed with the key in {@code smallrye.jwt.sign.key.location} (a key the platform's issuer vouches for). It
+ * is renewed a minute before it expires. The caller's own token is never passed on: it grants nothing elsewhere.
  */
 @ApplicationScoped
 public class ServiceToken {
 
     private static final Duration LIFETIME = Duration.ofMinutes(10);
 
-    @ConfigProperty(name = "registry.service-token.issuer")
+    @ConfigProperty(name = "gep.service-token.issuer")
     String issuer;
 
-    @ConfigProperty(name = "registry.service-token.roles", defaultValue = "gep-reader")
+    @ConfigProperty(name = "gep.service-token.subject")
+    String subject;
+
+    @ConfigProperty(name = "gep.service-token.roles")
     Set<String> roles;
 
     private volatile String token;
@@ -32,7 +35,7 @@ public class ServiceToken {
         if (now.isAfter(renewAt)) {
             synchronized (this) {
                 if (now.isAfter(renewAt)) {
-                    token = Jwt.issuer(issuer).subject("ecological-product-registry").upn("ecological-product-registry")
+                    token = Jwt.issuer(issuer).subject(subject).upn(subject)
                             .groups(roles).expiresIn(LIFETIME).sign();
                     renewAt = now.plus(LIFETIME).minusSeconds(60);
                 }

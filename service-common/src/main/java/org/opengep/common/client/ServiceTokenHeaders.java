@@ -1,4 +1,4 @@
-package org.opengep.registry.client;
+package org.opengep.common.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
-/** Puts the registry's service token on every outgoing call (never the caller's token: it grants nothing elsewhere). */
+/** Puts the service's own token on every call of a REST client that registers it (never the caller's token). */
 @ApplicationScoped
 public class ServiceTokenHeaders implements ClientHeadersFactory {
 
