@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine with nothing but a JDK 17:
-#   PostgreSQL (GEP_ACCOUNTING_DB_URL and GEP_REGISTRY_DB_URL if set, else an embedded server keeping its data in
-#   .local/pgdata, one database per service), dev signing keys (.local/keys), and the services. Ctrl-C stops everything.
+#   PostgreSQL (GEP_ACCOUNTING_DB_URL, GEP_REGISTRY_DB_URL and GEP_TRADING_DB_URL if set, else an embedded server keeping
+#   its data in .local/pgdata, one database per service), dev signing keys (.local/keys), and the services. Ctrl-C stops
+#   everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -26,16 +27,17 @@ wait_for() { # url, name, log
 }
 
 PG_PORT=${GEP_LOCAL_PG_PORT:-55432}
-if [[ -z "${GEP_ACCOUNTING_DB_URL:-}" || -z "${GEP_REGISTRY_DB_URL:-}" ]]; then
+if [[ -z "${GEP_ACCOUNTING_DB_URL:-}" || -z "${GEP_REGISTRY_DB_URL:-}" || -z "${GEP_TRADING_DB_URL:-}" ]]; then
   ./mvnw -B -q -pl test-support dependency:build-classpath -Dmdep.outputFile="$ROOT/.local/test-support.classpath" >/dev/null
   CP="$ROOT/test-support/target/classes:$(cat .local/test-support.classpath)"
-  java -cp "$CP" org.opengep.testsupport.LocalPostgres "$ROOT/.local/pgdata" "$PG_PORT" gep_accounting gep_registry \
+  java -cp "$CP" org.opengep.testsupport.LocalPostgres "$ROOT/.local/pgdata" "$PG_PORT" gep_accounting gep_registry gep_trading \
     > .local/logs/postgres.log 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 120); do grep -q "PostgreSQL ready" .local/logs/postgres.log 2>/dev/null && break; sleep 1; done
   grep -q "PostgreSQL ready" .local/logs/postgres.log || { echo "PostgreSQL did not start; see .local/logs/postgres.log" >&2; exit 1; }
   export GEP_ACCOUNTING_DB_URL="${GEP_ACCOUNTING_DB_URL:-jdbc:postgresql://localhost:$PG_PORT/gep_accounting}"
   export GEP_REGISTRY_DB_URL="${GEP_REGISTRY_DB_URL:-jdbc:postgresql://localhost:$PG_PORT/gep_registry}"
+  export GEP_TRADING_DB_URL="${GEP_TRADING_DB_URL:-jdbc:postgresql://localhost:$PG_PORT/gep_trading}"
 fi
 
 export MP_JWT_VERIFY_ISSUER=https://gep.local/issuer
@@ -55,15 +57,23 @@ GEP_REGISTRY_PORT=$REGISTRY_PORT GEP_ACCOUNTING_URL="http://localhost:$ACCOUNTIN
 PIDS+=($!)
 wait_for "http://localhost:$REGISTRY_PORT/q/health/ready" ecological-product-registry .local/logs/ecological-product-registry.log
 
+TRADING_PORT=${GEP_TRADING_PORT:-8083}
+GEP_TRADING_PORT=$TRADING_PORT GEP_REGISTRY_URL="http://localhost:$REGISTRY_PORT" \
+  java -jar trading-service/target/quarkus-app/quarkus-run.jar > .local/logs/trading-service.log 2>&1 &
+PIDS+=($!)
+wait_for "http://localhost:$TRADING_PORT/q/health/ready" trading-service .local/logs/trading-service.log
+
 cat <<MSG
 
 GEP platform is running (logs in .local/logs/):
   gep-accounting-service       http://localhost:$ACCOUNTING_PORT   Swagger UI: http://localhost:$ACCOUNTING_PORT/q/swagger-ui
   ecological-product-registry  http://localhost:$REGISTRY_PORT   Swagger UI: http://localhost:$REGISTRY_PORT/q/swagger-ui
-  PostgreSQL                   ${GEP_ACCOUNTING_DB_URL}, ${GEP_REGISTRY_DB_URL}
+  trading-service              http://localhost:$TRADING_PORT   Swagger UI: http://localhost:$TRADING_PORT/q/swagger-ui
+  PostgreSQL                   ${GEP_ACCOUNTING_DB_URL}, ${GEP_REGISTRY_DB_URL}, ${GEP_TRADING_DB_URL}
 
 Get a token:  TOKEN=\$(java deploy/local/DevToken.java alice gep-accountant,gep-reader)
-              (registry roles: registrar, verifier, registry-reader; see the README)
+              (registry roles: registrar, verifier, registry-reader; trading: trader with holder_id, trading-operator,
+              auditor; see the README)
 Try it:       curl -H "Authorization: Bearer \$TOKEN" http://localhost:$ACCOUNTING_PORT/api/v1/indicators
 
 Ctrl-C stops everything.

@@ -1,26 +1,15 @@
 package org.opengep.registry.client;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.opengep.testsupport.TestTokens;
+import org.opengep.testsupport.StubService;
+import org.opengep.testsupport.StubService.Reply;
 
 /**
- * gep-accounting-service as the registry sees it, on a dynamic port: regions, the catalogue and official figures
- * in the service's JSON shapes. It checks the registry's bearer token (RS256 signature, gep-reader role) like the
- * real service, and can be made slow or stopped to test timeouts, retries and the circuit breaker.
+ * gep-accounting-service as the registry sees it: regions, the catalogue and official figures in the service's JSON
+ * shapes, behind the real token check (role gep-reader); it can be stopped, slowed or made to fail.
  */
 public final class AccountingStub {
 
@@ -31,54 +20,39 @@ public final class AccountingStub {
 
     private final Map<String, String> regions = new ConcurrentHashMap<>();
     private final Map<String, String> figures = new ConcurrentHashMap<>();
-    private final AtomicInteger figureRequests = new AtomicInteger();
-    private volatile long delayMillis;
-    private volatile int failWith;
-    private volatile HttpServer server;
-    private int port;
+    private final StubService service = new StubService("gep-reader", this::answer);
 
     public static synchronized AccountingStub instance() {
         if (instance == null) {
             instance = new AccountingStub();
-            instance.start();
             instance.seedRegions();
         }
         return instance;
     }
 
     public String url() {
-        return "http://localhost:" + port;
+        return service.url();
     }
 
-    /** Listens again, on the same port. */
-    public synchronized void start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("localhost", port), 50);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        port = server.getAddress().getPort();
-        server.createContext("/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.start();
+    public void start() {
+        service.start();
     }
 
-    /** Stops listening: calls are refused, as when the service is down. */
-    public synchronized void stop() {
-        server.stop(0);
+    public void stop() {
+        service.stop();
     }
 
     public void delay(long millis) {
-        delayMillis = millis;
+        service.delay(millis);
     }
 
-    /** Answers every call with this status (0: answer normally), as a failing service does. */
     public void failWith(int status) {
-        failWith = status;
+        service.failWith(status);
     }
 
-    public int figureRequests() {
-        return figureRequests.get();
+    /** Requests that reached the service (a refused connection never does). */
+    public int requests() {
+        return service.requests();
     }
 
     /** A region under the given ancestors (province first). */
@@ -115,65 +89,18 @@ public final class AccountingStub {
         region("440304", "福田区", "440000", "440300");
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (delayMillis > 0) {
-                Thread.sleep(delayMillis);
-            }
-            if (!authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                send(exchange, 401, "{\"status\":401}");
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            if (path.endsWith("/gep")) {
-                figureRequests.incrementAndGet();
-            }
-            if (failWith != 0) {
-                send(exchange, failWith, "{\"status\":" + failWith + "}");
-                return;
-            }
-            String query = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
-            Matcher figure = FIGURE.matcher(path);
-            Matcher region = REGION.matcher(path);
-            if (path.equals("/api/v1/indicators")) {
-                send(exchange, 200, CATALOGUE);
-            } else if (figure.matches()) {
-                Matcher year = YEAR.matcher(query);
-                String body = year.find() && query.contains("detail=lines") ? figures.get(figure.group(1) + "|" + year.group(1)) : null;
-                send(exchange, body == null ? 404 : 200, body == null ? "{\"status\":404}" : body);
-            } else if (region.matches() && regions.containsKey(region.group(1))) {
-                send(exchange, 200, regions.get(region.group(1)));
-            } else {
-                send(exchange, 404, "{\"status\":404}");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private Reply answer(String path, String query) {
+        Matcher figure = FIGURE.matcher(path);
+        Matcher region = REGION.matcher(path);
+        if (path.equals("/api/v1/indicators")) {
+            return Reply.ok(CATALOGUE);
         }
-    }
-
-    /** The real service's check: an RS256 token signed by the trusted key, carrying the gep-reader role. */
-    private static boolean authorised(String header) {
-        if (header == null || !header.startsWith("Bearer ")) {
-            return false;
+        if (figure.matches()) {
+            Matcher year = YEAR.matcher(query);
+            String body = year.find() && query.contains("detail=lines") ? figures.get(figure.group(1) + "|" + year.group(1)) : null;
+            return body == null ? Reply.notFound() : Reply.ok(body);
         }
-        String[] parts = header.substring(7).split("\\.");
-        try {
-            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(TestTokens.publicKeyBase64())));
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initVerify(key);
-            rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
-            return rsa.verify(Base64.getUrlDecoder().decode(parts[2])) && claims.contains("\"gep-reader\"");
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        return region.matches() && regions.containsKey(region.group(1)) ? Reply.ok(regions.get(region.group(1))) : Reply.notFound();
     }
 
     private static final String CATALOGUE = """

@@ -129,9 +129,9 @@ class ProductValuationTest {
             for (int i = 0; i < 4; i++) {
                 registrar().post("/api/v1/products/" + id + "/valuations").then().statusCode(503);
             }
-            int asked = ACCOUNTING.figureRequests();
+            int asked = ACCOUNTING.requests();
             registrar().post("/api/v1/products/" + id + "/valuations").then().statusCode(503);
-            assertThat(ACCOUNTING.figureRequests()).as("an open circuit does not call the service").isEqualTo(asked);
+            assertThat(ACCOUNTING.requests()).as("an open circuit does not call the service").isEqualTo(asked);
         } finally {
             ACCOUNTING.failWith(0);
         }

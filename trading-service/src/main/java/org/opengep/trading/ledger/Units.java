@@ -1,0 +1,45 @@
+package org.opengep.trading.ledger;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Optional;
+import org.opengep.common.rights.RightType;
+
+/**
+ * Quantities in the API are decimals in the right's unit; the ledger counts whole units of the right's precision
+ * (what one serial number counts): 12.345 t/a of a pollutant right (3 decimals) are 12 345 units.
+ */
+public final class Units {
+
+    private Units() {}
+
+    /** The units of a quantity that passed {@link #check}. */
+    public static long of(BigDecimal quantity, RightType type) {
+        Optional<String> problem = check(quantity, type);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+        return quantity.movePointRight(type.precision()).longValueExact();
+    }
+
+    /** What is wrong with a quantity of this right type, if anything. */
+    public static Optional<String> check(BigDecimal quantity, RightType type) {
+        if (quantity == null) {
+            return Optional.of("required");
+        }
+        if (quantity.signum() <= 0) {
+            return Optional.of("must be positive");
+        }
+        if (quantity.stripTrailingZeros().scale() > type.precision()) {
+            return Optional.of(type + " is counted with " + type.precision() + " decimal place(s); " + quantity.toPlainString() + " has more");
+        }
+        if (quantity.movePointRight(type.precision()).toBigInteger().compareTo(BigInteger.valueOf(Long.MAX_VALUE / 4)) > 0) {
+            return Optional.of("too large");
+        }
+        return Optional.empty();
+    }
+
+    public static BigDecimal quantity(long units, RightType type) {
+        return BigDecimal.valueOf(units, type.precision());
+    }
+}

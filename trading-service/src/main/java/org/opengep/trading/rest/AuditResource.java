@@ -1,0 +1,64 @@
+package org.opengep.trading.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.common.problem.Problem;
+import org.opengep.trading.service.AuditService;
+import org.opengep.trading.service.AuditService.Reconciliation;
+import org.opengep.trading.service.AuditService.Verification;
+import org.opengep.trading.service.FeedImporter;
+import org.opengep.trading.service.FeedImporter.Sync;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit", description = "The issuance feed, the journal's verification and the reconciliation")
+public class AuditResource {
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    FeedImporter feed;
+
+    @POST
+    @Path("feed/sync")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Import the registry's new issuances now", description = "What the scheduled import does every few seconds: "
+            + "reads the feed on from the stored position; each issuance is applied once.")
+    @APIResponse(responseCode = "200", description = "Where the import stands", content = @Content(schema = @Schema(implementation = Sync.class)))
+    @APIResponse(responseCode = "503", description = "The registry did not answer; the ledger stays where it was",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Sync sync() {
+        return feed.sync();
+    }
+
+    @GET
+    @Path("journal/verification")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(summary = "Recompute the journal's hash chains", description = "Every balance has its own chain; the answer names the "
+            + "first entry whose hash does not match, or a balance whose head disagrees with its last entry.")
+    @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = Verification.class)))
+    public Verification verify() {
+        return audit.verifyJournal();
+    }
+
+    @GET
+    @Path("reconciliation")
+    @RolesAllowed({Roles.AUDITOR, Roles.OPERATOR})
+    @Operation(summary = "Reconcile the ledger", description = "Per right type and vintage: issued = available + reserved + retired + "
+            + "expired; blocks agree with balances; live serial ranges are disjoint and cover every issuance. Drift is listed.")
+    @APIResponse(responseCode = "200", description = "The reconciliation", content = @Content(schema = @Schema(implementation = Reconciliation.class)))
+    public Reconciliation reconcile() {
+        return audit.reconcile();
+    }
+}

@@ -1,0 +1,191 @@
+package org.opengep.trading.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.opengep.trading.ledger.Bucket;
+import org.opengep.trading.ledger.Instrument;
+import org.opengep.trading.ledger.JournalChain;
+
+/**
+ * The ledger's SQL, always inside the caller's transaction: balances locked in one canonical order (by holder id, so
+ * that A->B and B->A never wait on each other in a cycle), serial blocks that are ended and started but never
+ * edited, and hash-chained journal legs that update their balance in the same statement order.
+ */
+@ApplicationScoped
+public class Ledger {
+
+    /** A locked balance row with the head of its journal chain. */
+    public static final class Balance {
+        final UUID holderId;
+        final long available;
+        long entries;
+        byte[] head;
+
+        Balance(UUID holderId, long available, long entries, byte[] head) {
+            this.holderId = holderId;
+            this.available = available;
+            this.entries = entries;
+            this.head = head;
+        }
+
+        public long available() {
+            return available;
+        }
+    }
+
+    /** A live serial block. */
+    public record Holding(long id, UUID holderId, UUID productId, String regionCode, UUID issuanceId, String serialPrefix, long start, long end) {}
+
+    /** A block to start: serials of an issuance now held by a holder in a state. */
+    public record NewHolding(UUID holderId, Instrument instrument, UUID productId, String regionCode, UUID issuanceId,
+            String serialPrefix, long start, long end, Bucket state, UUID movementId) {}
+
+    /** One leg of a movement: units into (positive) or out of (negative) a holder's bucket. */
+    public record Leg(UUID holderId, Bucket bucket, long units) {}
+
+    /** The time of a movement, to the microsecond as PostgreSQL keeps it (the journal hashes it). */
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Locks (creating where missing) the holders' balances of the instrument, in holder order. */
+    public Map<UUID, Balance> lockBalances(Connection c, Instrument i, Collection<UUID> holders) throws SQLException {
+        TreeSet<UUID> ordered = new TreeSet<>(holders);
+        try (PreparedStatement s = c.prepareStatement("insert into balance (holder_id, right_type, vintage, pollutant) "
+                + "select h, ?, ?, ? from unnest(?) as h order by h on conflict do nothing")) {
+            s.setString(1, i.rightType().name());
+            s.setInt(2, i.vintage());
+            s.setString(3, i.pollutantKey());
+            s.setArray(4, c.createArrayOf("uuid", ordered.toArray()));
+            s.executeUpdate();
+        }
+        Map<UUID, Balance> locked = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select holder_id, available, entries, head_hash from balance "
+                + "where holder_id = any(?) and right_type = ? and vintage = ? and pollutant = ? order by holder_id for update")) {
+            s.setArray(1, c.createArrayOf("uuid", ordered.toArray()));
+            s.setString(2, i.rightType().name());
+            s.setInt(3, i.vintage());
+            s.setString(4, i.pollutantKey());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    UUID holder = rs.getObject(1, UUID.class);
+                    locked.put(holder, new Balance(holder, rs.getLong(2), rs.getLong(3), rs.getBytes(4)));
+                }
+            }
+        }
+        return locked;
+    }
+
+    /** The holder's live blocks of the instrument in a state, oldest first, as many as cover {@code units}. */
+    public List<Holding> liveHoldings(Connection c, UUID holder, Instrument i, Bucket state, long units) throws SQLException {
+        List<Holding> blocks = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select id, product_id, region_code, issuance_id, serial_prefix, serial_start, serial_end "
+                + "from holding where holder_id = ? and right_type = ? and vintage = ? and pollutant = ? and state = ? and held_until is null order by id")) {
+            s.setObject(1, holder);
+            s.setString(2, i.rightType().name());
+            s.setInt(3, i.vintage());
+            s.setString(4, i.pollutantKey());
+            s.setString(5, state.name());
+            s.setFetchSize(64);
+            try (ResultSet rs = s.executeQuery()) {
+                long covered = 0;
+                while (covered < units && rs.next()) {
+                    Holding h = new Holding(rs.getLong(1), holder, rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
+                            rs.getString(5), rs.getLong(6), rs.getLong(7));
+                    blocks.add(h);
+                    covered += h.end() - h.start() + 1;
+                }
+            }
+        }
+        return blocks;
+    }
+
+    public void endHoldings(Connection c, List<Long> ids, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update holding set held_until = ? where id = any(?) and held_until is null")) {
+            s.setObject(1, at);
+            Array array = c.createArrayOf("bigint", ids.toArray());
+            s.setArray(2, array);
+            if (s.executeUpdate() != ids.size()) {
+                throw new IllegalStateException("a serial block changed under the balance lock");
+            }
+        }
+    }
+
+    public void startHoldings(Connection c, List<NewHolding> blocks, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into holding (holder_id, right_type, vintage, pollutant, product_id, region_code, "
+                + "issuance_id, serial_prefix, serial_start, serial_end, state, movement_id, held_from) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewHolding b : blocks) {
+                s.setObject(1, b.holderId());
+                s.setString(2, b.instrument().rightType().name());
+                s.setInt(3, b.instrument().vintage());
+                s.setString(4, b.instrument().pollutantKey());
+                s.setObject(5, b.productId());
+                s.setString(6, b.regionCode());
+                s.setObject(7, b.issuanceId());
+                s.setString(8, b.serialPrefix());
+                s.setLong(9, b.start());
+                s.setLong(10, b.end());
+                s.setString(11, b.state().name());
+                s.setObject(12, b.movementId());
+                s.setObject(13, at);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /**
+     * Writes a movement's legs to the journal, each chained to its balance's head, and applies them to the balances
+     * (which the caller has locked). A leg that would take a bucket below zero fails on the balance's check.
+     */
+    public void post(Connection c, UUID movementId, Instrument i, List<Leg> legs, Map<UUID, Balance> balances, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement entry = c.prepareStatement("insert into journal_entry (movement_id, holder_id, right_type, vintage, pollutant, "
+                + "bucket, units, chain_seq, at, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Leg leg : legs) {
+                Balance b = balances.get(leg.holderId());
+                long seq = b.entries + 1;
+                byte[] hash = JournalChain.hash(b.head, new JournalChain.Entry(movementId, leg.holderId(), i, leg.bucket().name(), leg.units(), seq, at));
+                entry.setObject(1, movementId);
+                entry.setObject(2, leg.holderId());
+                entry.setString(3, i.rightType().name());
+                entry.setInt(4, i.vintage());
+                entry.setString(5, i.pollutantKey());
+                entry.setString(6, leg.bucket().name());
+                entry.setLong(7, leg.units());
+                entry.setLong(8, seq);
+                entry.setObject(9, at);
+                entry.setBytes(10, b.head);
+                entry.setBytes(11, hash);
+                entry.addBatch();
+                try (PreparedStatement update = c.prepareStatement("update balance set " + leg.bucket().column() + " = " + leg.bucket().column()
+                        + " + ?, entries = ?, head_hash = ? where holder_id = ? and right_type = ? and vintage = ? and pollutant = ?")) {
+                    update.setLong(1, leg.units());
+                    update.setLong(2, seq);
+                    update.setBytes(3, hash);
+                    update.setObject(4, leg.holderId());
+                    update.setString(5, i.rightType().name());
+                    update.setInt(6, i.vintage());
+                    update.setString(7, i.pollutantKey());
+                    update.executeUpdate();
+                }
+                b.entries = seq;
+                b.head = hash;
+            }
+            entry.executeBatch();
+        }
+    }
+}

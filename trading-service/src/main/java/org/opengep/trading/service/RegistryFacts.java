@@ -1,0 +1,63 @@
+package org.opengep.trading.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opengep.common.problem.ConflictException;
+import org.opengep.common.problem.ServiceUnavailableException;
+import org.opengep.trading.client.RegistryClient;
+
+/**
+ * What the registry says of holders and products, kept for a short time ({@code trading.registry.cache-ttl},
+ * default 30 s): a trade needs both holders ACTIVE and every product whose units move still REGISTERED. When the
+ * registry cannot answer and nothing fresh is known, the trade is refused with 503 and nothing is recorded.
+ */
+@ApplicationScoped
+public class RegistryFacts {
+
+    private record Known(String status, Instant until) {}
+
+    @Inject
+    RegistryClient registry;
+
+    @ConfigProperty(name = "trading.registry.cache-ttl", defaultValue = "30s")
+    Duration ttl;
+
+    private final Map<UUID, Known> holders = new ConcurrentHashMap<>();
+    private final Map<UUID, Known> products = new ConcurrentHashMap<>();
+
+    public void requireActiveHolder(UUID holderId, String role) {
+        String status = status(holders, holderId, () -> registry.holder(holderId.toString()).map(h -> h.path("status").asText()).orElse("UNKNOWN"));
+        if (!"ACTIVE".equals(status)) {
+            throw new ConflictException("holder-not-active", "the " + role + " " + holderId + " is " + status + " in the registry");
+        }
+    }
+
+    public void requireRegisteredProduct(UUID productId) {
+        String status = status(products, productId, () -> registry.product(productId.toString()).map(p -> p.path("status").asText()).orElse("UNKNOWN"));
+        if (!"REGISTERED".equals(status)) {
+            throw new ConflictException("right-not-registered", "units of product " + productId + " cannot move: it is " + status + " in the registry");
+        }
+    }
+
+    private String status(Map<UUID, Known> cache, UUID id, Supplier<String> ask) {
+        Known known = cache.get(id);
+        if (known != null && Instant.now().isBefore(known.until())) {
+            return known.status();
+        }
+        try {
+            String status = ask.get();
+            cache.put(id, new Known(status, Instant.now().plus(ttl)));
+            return status;
+        } catch (RuntimeException e) {
+            throw new ServiceUnavailableException("registry-unavailable",
+                    "ecological-product-registry did not answer (" + e.getClass().getSimpleName() + "); nothing was recorded, retry later", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.opengep.trading.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opengep.testsupport.StubService;
+import org.opengep.testsupport.StubService.Reply;
+
+/**
+ * ecological-product-registry as the trading service sees it: the issuance feed (positions dense, in order), holders
+ * and products with their status (ACTIVE and REGISTERED unless a test says otherwise), behind the real token check
+ * (role registry-reader).
+ */
+public final class RegistryStub {
+
+    private static final Pattern AFTER = Pattern.compile("(?:^|&)after=(\\d+)");
+    private static final Pattern LIMIT = Pattern.compile("(?:^|&)limit=(\\d+)");
+    private static final Pattern ENTITY = Pattern.compile("/api/v1/(holders|products)/([0-9a-f-]{36})");
+    private static RegistryStub instance;
+
+    private final List<String> feed = new ArrayList<>();
+    private final Map<String, String> statuses = new ConcurrentHashMap<>();
+    private final AtomicLong productNumbers = new AtomicLong();
+    private final StubService service = new StubService("registry-reader", this::answer);
+
+    public static synchronized RegistryStub instance() {
+        if (instance == null) {
+            instance = new RegistryStub();
+        }
+        return instance;
+    }
+
+    public StubService service() {
+        return service;
+    }
+
+    /** A holder's or product's status in the registry. */
+    public void status(UUID id, String status) {
+        statuses.put(id.toString(), status);
+    }
+
+    /** Issues a block of {@code units} serials from a new product in 331181 to the holder; returns the product id. */
+    public synchronized UUID issue(UUID holder, String rightType, int vintage, long units) {
+        UUID product = UUID.randomUUID();
+        issue(holder, product, rightType, vintage, 1, units);
+        return product;
+    }
+
+    public synchronized void issue(UUID holder, UUID product, String rightType, int vintage, long start, long end) {
+        long position = feed.size() + 1;
+        long number = productNumbers.incrementAndGet();
+        feed.add("""
+                {"id":"%s","position":%d,"productId":"%s","regionCode":"331181","rightType":"%s","vintage":%d,"holderId":"%s",
+                 "quantity":%d,"unit":"tCO2e","precision":0,"serialStart":%d,"serialEnd":%d,"serialNumber":"%s-331181-%d-%d-%d-%d",
+                 "status":"ISSUED","issuedBy":"registrar","issuedAt":"2026-01-01T00:00:00Z"}"""
+                .formatted(UUID.randomUUID(), position, product, rightType, vintage, holder, end - start + 1, start, end,
+                        rightType.substring(0, 3), number, vintage, start, end));
+    }
+
+    private synchronized Reply answer(String path, String query) {
+        if (path.equals("/api/v1/issuances")) {
+            Matcher after = AFTER.matcher(query);
+            Matcher limit = LIMIT.matcher(query);
+            int from = after.find() ? Integer.parseInt(after.group(1)) : 0;
+            int size = limit.find() ? Integer.parseInt(limit.group(1)) : 100;
+            List<String> items = feed.subList(Math.min(from, feed.size()), Math.min(from + size, feed.size()));
+            return Reply.ok("{\"items\":[" + String.join(",", items) + "],\"next\":" + (from + items.size()) + "}");
+        }
+        Matcher entity = ENTITY.matcher(path);
+        if (entity.matches()) {
+            String status = statuses.getOrDefault(entity.group(2), entity.group(1).equals("holders") ? "ACTIVE" : "REGISTERED");
+            return Reply.ok("{\"id\":\"" + entity.group(2) + "\",\"status\":\"" + status + "\"}");
+        }
+        return Reply.notFound();
+    }
+}
