@@ -22,6 +22,7 @@ create table issuance_import (
     units        bigint not null check (units > 0),
     serial_start bigint not null,
     serial_end   bigint not null,
+    valid_until  date,
     imported_at  timestamptz not null
 );
 
@@ -57,20 +58,29 @@ create table holding (
     serial_start  bigint not null,
     serial_end    bigint not null check (serial_end >= serial_start),
     state         text not null check (state in ('AVAILABLE', 'PENDING', 'PLEDGED', 'FROZEN', 'RETIRED', 'EXPIRED')),
-    movement_id   uuid,
+    movement_id   uuid,            -- the movement that started the block; for reserved blocks, the reservation
+    valid_until   date,
     held_from     timestamptz not null,
     held_until    timestamptz
 );
 create index holding_live on holding (holder_id, right_type, vintage, pollutant, state, id) where held_until is null;
 create index holding_serial on holding (serial_prefix, serial_start);
+create index holding_reserved on holding (movement_id) where held_until is null and state in ('PENDING', 'PLEDGED', 'FROZEN');
+create index holding_expiring on holding (valid_until) where held_until is null and valid_until is not null
+    and state in ('AVAILABLE', 'PENDING', 'PLEDGED', 'FROZEN');
 
--- Movements: trades and retirements, as asked for and as recorded.
+-- Movements as asked for and as recorded. Reservations (two-phase trades, pledges, freezes) stay OPEN until they
+-- are resolved, exactly once, under the lock of their row.
 create table movement (
     id          uuid primary key,
     kind        text not null,
     status      text not null,
     seller_id   uuid not null,
-    buyer_id    uuid,
+    buyer_id    uuid,            -- the buyer, or the pledgee
+    settled_units bigint,
+    expires_at  timestamptz,
+    resolved_at timestamptz,
+    resolved_by text,
     right_type  text not null,
     vintage     integer not null,
     pollutant   text not null,
@@ -83,6 +93,15 @@ create table movement (
     created_at  timestamptz not null
 );
 create index movement_seller on movement (seller_id, created_at);
+create index movement_open on movement (expires_at) where status = 'OPEN';
+
+-- Where the units a trade delivered came from: per region of origin (the product's), for the realised value.
+create table trade_origin (
+    movement_id uuid not null,
+    region_code text not null,
+    units       bigint not null,
+    primary key (movement_id, region_code)
+);
 
 -- The append-only journal: double-entry legs (a movement's legs sum to zero per instrument), hash-chained per
 -- balance: hash = SHA-256(previous hash of that balance || the entry's fields).

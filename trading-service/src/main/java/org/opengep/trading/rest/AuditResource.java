@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,6 +17,8 @@ import org.opengep.common.problem.Problem;
 import org.opengep.trading.service.AuditService;
 import org.opengep.trading.service.AuditService.Reconciliation;
 import org.opengep.trading.service.AuditService.Verification;
+import org.opengep.trading.service.ExpiryService;
+import org.opengep.trading.service.ExpiryService.Expired;
 import org.opengep.trading.service.FeedImporter;
 import org.opengep.trading.service.FeedImporter.Sync;
 
@@ -30,6 +33,9 @@ public class AuditResource {
     @Inject
     FeedImporter feed;
 
+    @Inject
+    ExpiryService expiry;
+
     @POST
     @Path("feed/sync")
     @RolesAllowed(Roles.OPERATOR)
@@ -40,6 +46,17 @@ public class AuditResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Sync sync() {
         return feed.sync();
+    }
+
+    @POST
+    @Path("expiry")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Expire now what is due", description = "What the scheduled expiry does every few seconds: two-phase trades past "
+            + "their time expire (the units return to the seller), and green certificates and pollutant rights past their validity "
+            + "become EXPIRED. Running it again changes nothing.")
+    @APIResponse(responseCode = "200", description = "What expired", content = @Content(schema = @Schema(implementation = Expired.class)))
+    public Expired expire() {
+        return expiry.expireNow(LocalDate.now());
     }
 
     @GET

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -31,14 +32,17 @@ import org.opengep.trading.ledger.Units;
 import org.opengep.trading.service.Caller;
 import org.opengep.trading.service.MovementService;
 import org.opengep.trading.service.MovementService.Mode;
+import org.opengep.trading.service.MovementService.NewReservation;
 import org.opengep.trading.service.MovementService.NewRetirement;
 import org.opengep.trading.service.MovementService.NewTrade;
 import org.opengep.trading.service.MovementService.Recorded;
+import org.opengep.trading.service.MovementService.Resolution;
+import org.opengep.trading.service.MovementService.Settlement;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Movements", description = "Trades and retirements; every one requires an Idempotency-Key")
+@Tag(name = "Movements", description = "Trades (at once or two-phase), retirements, pledges and freezes; every one requires an Idempotency-Key")
 @APIResponse(responseCode = "400", description = "Invalid input, or no Idempotency-Key",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "409", description = "Insufficient balance, a holder not ACTIVE, a right not REGISTERED, or the key still in use",
@@ -49,14 +53,19 @@ import org.opengep.trading.service.MovementService.Recorded;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MovementResource {
 
-    @Schema(name = "Movement", description = "A recorded movement and the serial ranges that moved")
-    public record MovementView(UUID id, String kind, UUID sellerId, UUID buyerId, RightType rightType, int vintage, Pollutant pollutant,
-            BigDecimal quantity, BigDecimal price, Mode mode, String purpose, String beneficiary, List<String> serials, OffsetDateTime at) {
+    @Schema(name = "Movement", description = "A recorded movement and the serial ranges that moved. status: SETTLED or DONE; OPEN for "
+            + "reservations (two-phase trades, pledges, freezes) until they are SETTLED, CANCELLED, EXPIRED, RELEASED or ENFORCED")
+    public record MovementView(UUID id, String kind, String status, UUID sellerId,
+            @Schema(description = "The buyer, or the pledgee") UUID buyerId, RightType rightType, int vintage, Pollutant pollutant,
+            BigDecimal quantity, @Schema(description = "Two-phase trades: what was delivered") BigDecimal settledQuantity, BigDecimal price,
+            Mode mode, String purpose, String beneficiary, List<String> serials, OffsetDateTime at, OffsetDateTime expiresAt) {
 
         static MovementView of(Recorded r) {
-            return new MovementView(r.id(), r.kind(), r.sellerId(), r.buyerId(), r.instrument().rightType(), r.instrument().vintage(),
-                    r.instrument().pollutant(), Units.quantity(r.units(), r.instrument().rightType()), r.price(), r.mode(), r.purpose(),
-                    r.beneficiary(), r.serials(), r.at());
+            RightType type = r.instrument().rightType();
+            return new MovementView(r.id(), r.kind(), r.status(), r.sellerId(), r.buyerId(), type, r.instrument().vintage(),
+                    r.instrument().pollutant(), Units.quantity(r.units(), type),
+                    r.settledUnits() == null ? null : Units.quantity(r.settledUnits(), type), r.price(), r.mode(), r.purpose(),
+                    r.beneficiary(), r.serials(), r.at(), r.expiresAt());
         }
     }
 
@@ -72,9 +81,10 @@ public class MovementResource {
     @POST
     @Path("trades")
     @RolesAllowed(Roles.TRADER)
-    @Operation(summary = "Record a trade", description = "Moves units from the seller (the trader's own holder) to the buyer at once. "
-            + "The seller's balance is checked and changed in one transaction under its lock; serial blocks split (the seller keeps "
-            + "the first sub-range, the buyer gets the last). Both holders must be ACTIVE and the rights still REGISTERED in the registry.")
+    @Operation(summary = "Record a trade", description = "Moves units from the seller (the trader's own holder) to the buyer, at once "
+            + "or two-phase (twoPhase: the units are reserved as PENDING until settled, cancelled or expired). The seller's balance "
+            + "is checked and changed in one transaction under its lock; serial blocks split (the seller keeps the first sub-range, "
+            + "the buyer gets the last). Both holders must be ACTIVE and the rights still REGISTERED in the registry.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response trade(NewTrade trade, @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key,
             @Context UriInfo uri) {
@@ -91,9 +101,98 @@ public class MovementResource {
         return once(key, uri, retirement, () -> movements.retire(Problems.requireBody(retirement), callers.current()));
     }
 
+    @POST
+    @Path("trades/{id}/settlement")
+    @RolesAllowed({Roles.TRADER, Roles.OPERATOR})
+    @Operation(summary = "Settle a two-phase trade", description = "Delivers the quantity (default: all that was reserved) to the buyer; "
+            + "the rest returns to the seller. By either party's trader or the operator; once.")
+    @APIResponse(responseCode = "200", description = "Settled", content = @Content(schema = @Schema(implementation = MovementView.class)))
+    @APIResponse(responseCode = "404", description = "No such trade",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response settle(@PathParam("id") UUID id, Settlement settlement,
+            @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
+        return resolve(id, Resolution.SETTLED, settlement == null ? null : settlement.quantity(), key, uri, settlement);
+    }
+
+    @POST
+    @Path("trades/{id}/cancellation")
+    @RolesAllowed({Roles.TRADER, Roles.OPERATOR})
+    @Operation(summary = "Cancel a two-phase trade", description = "The reserved units return to the seller. By either party or the operator; once.")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = MovementView.class)))
+    @APIResponse(responseCode = "404", description = "No such trade",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response cancel(@PathParam("id") UUID id,
+            @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
+        return resolve(id, Resolution.CANCELLED, null, key, uri, null);
+    }
+
+    @POST
+    @Path("pledges")
+    @RolesAllowed(Roles.TRADER)
+    @Operation(summary = "Pledge units (质押)", description = "The holder's units become PLEDGED to the pledgee: they stay the holder's "
+            + "but cannot move until released (by the pledgee or the operator) or enforced (by the operator, to the pledgee).")
+    @APIResponse(responseCode = "201", description = "Pledged", content = @Content(schema = @Schema(implementation = MovementView.class)))
+    public Response pledge(NewReservation pledge,
+            @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
+        return once(key, uri, pledge, () -> movements.reserve("PLEDGE", Problems.requireBody(pledge), callers.current()));
+    }
+
+    @POST
+    @Path("pledges/{id}/release")
+    @RolesAllowed({Roles.TRADER, Roles.OPERATOR})
+    @Operation(summary = "Release a pledge", description = "The units become available to the holder again. By the pledgee's trader or the operator.")
+    @APIResponse(responseCode = "200", description = "Released", content = @Content(schema = @Schema(implementation = MovementView.class)))
+    @APIResponse(responseCode = "404", description = "No such pledge",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response releasePledge(@PathParam("id") UUID id,
+            @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
+        return resolve(id, Resolution.RELEASED, null, key, uri, null);
+    }
+
+    @POST
+    @Path("pledges/{id}/enforcement")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Enforce a pledge", description = "The pledged units go to the pledgee.")
+    @APIResponse(responseCode = "200", description = "Enforced", content = @Content(schema = @Schema(implementation = MovementView.class)))
+    @APIResponse(responseCode = "404", description = "No such pledge",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response enforce(@PathParam("id") UUID id,
+            @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
+        return resolve(id, Resolution.ENFORCED, null, key, uri, null);
+    }
+
+    @POST
+    @Path("freezes")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Freeze units (冻结)", description = "The holder's units become FROZEN until the operator releases them.")
+    @APIResponse(responseCode = "201", description = "Frozen", content = @Content(schema = @Schema(implementation = MovementView.class)))
+    public Response freeze(NewReservation freeze,
+            @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
+        return once(key, uri, freeze, () -> movements.reserve("FREEZE", Problems.requireBody(freeze), callers.current()));
+    }
+
+    @POST
+    @Path("freezes/{id}/release")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Release a freeze")
+    @APIResponse(responseCode = "200", description = "Released", content = @Content(schema = @Schema(implementation = MovementView.class)))
+    @APIResponse(responseCode = "404", description = "No such freeze",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response releaseFreeze(@PathParam("id") UUID id,
+            @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
+        return resolve(id, Resolution.RELEASED, null, key, uri, null);
+    }
+
     private Response once(String key, UriInfo uri, Object body, Supplier<Recorded> movement) {
         Caller caller = callers.current();
         return idempotency.execute(caller.name(), key, true, "POST", uri, body,
                 () -> Response.status(201).entity(MovementView.of(movement.get())).build());
+    }
+
+    private Response resolve(UUID id, Resolution resolution, BigDecimal quantity, String key, UriInfo uri, Object body) {
+        Caller caller = callers.current();
+        return idempotency.execute(caller.name(), key, true, "POST", uri, body, () -> movements.resolve(id, resolution, quantity, caller)
+                .map(r -> Response.ok(MovementView.of(r)).build())
+                .orElseGet(() -> Problems.notFound("reservation " + id)));
     }
 }

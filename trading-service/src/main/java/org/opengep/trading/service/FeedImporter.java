@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -128,9 +129,10 @@ public class FeedImporter {
         String region = item.path("regionCode").asText();
         long start = item.path("serialStart").asLong();
         long end = item.path("serialEnd").asLong();
+        LocalDate validUntil = item.hasNonNull("validUntil") ? LocalDate.parse(item.path("validUntil").asText()) : null;
         OffsetDateTime at = Ledger.now();
         try (PreparedStatement s = c.prepareStatement("insert into issuance_import (issuance_id, position, product_id, region_code, right_type, "
-                + "vintage, pollutant, holder_id, units, serial_start, serial_end, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "vintage, pollutant, holder_id, units, serial_start, serial_end, imported_at, valid_until) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "on conflict (issuance_id) do nothing")) {
             s.setObject(1, issuanceId);
             s.setLong(2, item.path("position").asLong());
@@ -144,6 +146,7 @@ public class FeedImporter {
             s.setLong(10, start);
             s.setLong(11, end);
             s.setObject(12, at);
+            s.setObject(13, validUntil);
             if (s.executeUpdate() == 0) {
                 return false; // applied before
             }
@@ -152,7 +155,7 @@ public class FeedImporter {
         String serial = item.path("serialNumber").asText();
         String prefix = serial.substring(0, serial.lastIndexOf('-', serial.lastIndexOf('-') - 1));
         ledger.startHoldings(c, List.of(new NewHolding(holder, instrument, product, region, issuanceId, prefix, start, end, Bucket.AVAILABLE,
-                issuanceId)), at);
+                issuanceId, validUntil)), at);
         // an issuance is the one movement with a single leg: units come in from the registry
         ledger.post(c, issuanceId, instrument, List.of(new Leg(holder, Bucket.AVAILABLE, end - start + 1)), balances, at);
         return true;

@@ -6,19 +6,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.JournalChain;
+import org.opengep.trading.ledger.SerialSplit;
 
 /**
  * The ledger's SQL, always inside the caller's transaction: balances locked in one canonical order (by holder id, so
@@ -48,11 +53,15 @@ public class Ledger {
     }
 
     /** A live serial block. */
-    public record Holding(long id, UUID holderId, UUID productId, String regionCode, UUID issuanceId, String serialPrefix, long start, long end) {}
+    public record Holding(long id, UUID holderId, UUID productId, String regionCode, UUID issuanceId, String serialPrefix, long start, long end,
+            LocalDate validUntil) {}
 
     /** A block to start: serials of an issuance now held by a holder in a state. */
     public record NewHolding(UUID holderId, Instrument instrument, UUID productId, String regionCode, UUID issuanceId,
-            String serialPrefix, long start, long end, Bucket state, UUID movementId) {}
+            String serialPrefix, long start, long end, Bucket state, UUID movementId, LocalDate validUntil) {}
+
+    /** What a transfer of blocks moved: the serial ranges, and the units per product and per region of origin. */
+    public record Moved(List<String> serials, Set<UUID> products, Map<String, Long> unitsByRegion) {}
 
     /** One leg of a movement: units into (positive) or out of (negative) a holder's bucket. */
     public record Leg(UUID holderId, Bucket bucket, long units) {}
@@ -90,22 +99,90 @@ public class Ledger {
         return locked;
     }
 
-    /** The holder's live blocks of the instrument in a state, oldest first, as many as cover {@code units}. */
-    public List<Holding> liveHoldings(Connection c, UUID holder, Instrument i, Bucket state, long units) throws SQLException {
+    /**
+     * Moves {@code units} of {@code from}'s live blocks in state {@code fromState} (only those of {@code reservation}
+     * when given) to {@code to} in state {@code toState}: whole blocks oldest first, the last one split (the holder
+     * keeps the first sub-range, the receiver gets the last). The caller holds the balance locks and posts the legs.
+     */
+    public Moved transfer(Connection c, UUID movementId, Instrument i, UUID from, Bucket fromState, UUID reservation, UUID to, Bucket toState,
+            long units, OffsetDateTime at) throws SQLException {
+        List<Holding> blocks = liveHoldings(c, from, i, fromState, reservation, units);
+        SerialSplit.Result split = SerialSplit.take(blocks.stream().map(b -> new SerialSplit.Block(b.id(), b.start(), b.end())).toList(), units);
+        endHoldings(c, split.ended(), at);
+        Map<Long, Holding> byId = new HashMap<>();
+        blocks.forEach(b -> byId.put(b.id(), b));
+        List<NewHolding> started = new ArrayList<>();
+        List<String> serials = new ArrayList<>();
+        Set<UUID> products = new LinkedHashSet<>();
+        Map<String, Long> byRegion = new TreeMap<>();
+        if (split.kept() != null) {
+            Holding h = byId.get(split.kept().holdingId());
+            started.add(new NewHolding(from, i, h.productId(), h.regionCode(), h.issuanceId(), h.serialPrefix(), split.kept().start(),
+                    split.kept().end(), fromState, reservation != null ? reservation : movementId, h.validUntil()));
+        }
+        for (SerialSplit.Block moved : split.moved()) {
+            Holding h = byId.get(moved.holdingId());
+            started.add(new NewHolding(to, i, h.productId(), h.regionCode(), h.issuanceId(), h.serialPrefix(), moved.start(), moved.end(), toState,
+                    movementId, h.validUntil()));
+            serials.add(h.serialPrefix() + "-" + moved.start() + "-" + moved.end());
+            products.add(h.productId());
+            byRegion.merge(h.regionCode(), moved.units(), Long::sum);
+        }
+        startHoldings(c, started, at);
+        return new Moved(serials, products, byRegion);
+    }
+
+    /**
+     * Ends the holder's AVAILABLE blocks of the instrument whose validity ended before {@code today} and starts them
+     * again as EXPIRED; returns the units that expired. Reserved blocks expire once they are released.
+     */
+    public long expireBlocks(Connection c, UUID movementId, UUID holder, Instrument i, LocalDate today, OffsetDateTime at) throws SQLException {
+        List<NewHolding> expired = new ArrayList<>();
+        List<Long> ended = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select id, product_id, region_code, issuance_id, serial_prefix, serial_start, serial_end, "
+                + "valid_until from holding where holder_id = ? and right_type = ? and vintage = ? and pollutant = ? and state = 'AVAILABLE' "
+                + "and held_until is null and valid_until < ? order by id")) {
+            s.setObject(1, holder);
+            s.setString(2, i.rightType().name());
+            s.setInt(3, i.vintage());
+            s.setString(4, i.pollutantKey());
+            s.setObject(5, today);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ended.add(rs.getLong(1));
+                    expired.add(new NewHolding(holder, i, rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class), rs.getString(5),
+                            rs.getLong(6), rs.getLong(7), Bucket.EXPIRED, movementId, rs.getObject(8, LocalDate.class)));
+                }
+            }
+        }
+        if (ended.isEmpty()) {
+            return 0;
+        }
+        endHoldings(c, ended, at);
+        startHoldings(c, expired, at);
+        return expired.stream().mapToLong(b -> b.end() - b.start() + 1).sum();
+    }
+
+    /** The holder's live blocks of the instrument in a state (of one reservation, if given), oldest first, covering {@code units}. */
+    private List<Holding> liveHoldings(Connection c, UUID holder, Instrument i, Bucket state, UUID reservation, long units) throws SQLException {
         List<Holding> blocks = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select id, product_id, region_code, issuance_id, serial_prefix, serial_start, serial_end "
-                + "from holding where holder_id = ? and right_type = ? and vintage = ? and pollutant = ? and state = ? and held_until is null order by id")) {
+        try (PreparedStatement s = c.prepareStatement("select id, product_id, region_code, issuance_id, serial_prefix, serial_start, serial_end, "
+                + "valid_until from holding where holder_id = ? and right_type = ? and vintage = ? and pollutant = ? and state = ? "
+                + "and held_until is null" + (reservation == null ? "" : " and movement_id = ?") + " order by id")) {
             s.setObject(1, holder);
             s.setString(2, i.rightType().name());
             s.setInt(3, i.vintage());
             s.setString(4, i.pollutantKey());
             s.setString(5, state.name());
+            if (reservation != null) {
+                s.setObject(6, reservation);
+            }
             s.setFetchSize(64);
             try (ResultSet rs = s.executeQuery()) {
                 long covered = 0;
                 while (covered < units && rs.next()) {
                     Holding h = new Holding(rs.getLong(1), holder, rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
-                            rs.getString(5), rs.getLong(6), rs.getLong(7));
+                            rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getObject(8, LocalDate.class));
                     blocks.add(h);
                     covered += h.end() - h.start() + 1;
                 }
@@ -114,7 +191,7 @@ public class Ledger {
         return blocks;
     }
 
-    public void endHoldings(Connection c, List<Long> ids, OffsetDateTime at) throws SQLException {
+    private void endHoldings(Connection c, List<Long> ids, OffsetDateTime at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("update holding set held_until = ? where id = any(?) and held_until is null")) {
             s.setObject(1, at);
             Array array = c.createArrayOf("bigint", ids.toArray());
@@ -127,7 +204,8 @@ public class Ledger {
 
     public void startHoldings(Connection c, List<NewHolding> blocks, OffsetDateTime at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into holding (holder_id, right_type, vintage, pollutant, product_id, region_code, "
-                + "issuance_id, serial_prefix, serial_start, serial_end, state, movement_id, held_from) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "issuance_id, serial_prefix, serial_start, serial_end, state, movement_id, held_from, valid_until) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (NewHolding b : blocks) {
                 s.setObject(1, b.holderId());
                 s.setString(2, b.instrument().rightType().name());
@@ -142,6 +220,7 @@ public class Ledger {
                 s.setString(11, b.state().name());
                 s.setObject(12, b.movementId());
                 s.setObject(13, at);
+                s.setObject(14, b.validUntil());
                 s.addBatch();
             }
             s.executeBatch();

@@ -5,33 +5,34 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
+import org.opengep.common.problem.RefusedException;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
 import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.Instrument;
-import org.opengep.trading.ledger.SerialSplit;
 import org.opengep.trading.ledger.Units;
-import org.opengep.trading.service.Ledger.Holding;
+import org.opengep.trading.rest.Roles;
 import org.opengep.trading.service.Ledger.Leg;
-import org.opengep.trading.service.Ledger.NewHolding;
+import org.opengep.trading.service.Ledger.Moved;
 
 /**
- * Trades and retirements. Each runs in the caller's transaction (which also stores its idempotency key): the
- * balances are locked first, the balance is checked under the lock, the serial blocks move, and the journal records
- * the legs, so that no check ever happens outside the transaction that acts on it.
+ * Every movement of the ledger. Each runs in the caller's transaction (which also stores its idempotency key): a
+ * reservation's row is locked first when one is resolved, then the balances in holder order; balances are checked
+ * under those locks, the serial blocks move and the journal records the legs. No check happens outside the
+ * transaction that acts on it.
  */
 @ApplicationScoped
 public class MovementService {
@@ -43,22 +44,46 @@ public class MovementService {
         AUCTION
     }
 
-    @Schema(name = "NewTrade", description = "Units of one right type and vintage from seller to buyer, settled at once")
+    /** How a reservation ends. */
+    public enum Resolution {
+        SETTLED,
+        CANCELLED,
+        EXPIRED,
+        RELEASED,
+        ENFORCED
+    }
+
+    @Schema(name = "NewTrade", description = "Units of one right type and vintage from seller to buyer: settled at once, or two-phase "
+            + "(the units are reserved as PENDING until the trade is settled, cancelled or expires)")
     public record NewTrade(@Schema(required = true) UUID sellerId, @Schema(required = true) UUID buyerId,
             @Schema(required = true) RightType rightType, @Schema(required = true, examples = "2024") Integer vintage,
             @Schema(description = "Pollutant emission rights only") Pollutant pollutant,
             @Schema(required = true, examples = "100") BigDecimal quantity,
             @Schema(required = true, description = "元 per unit", examples = "58.50") BigDecimal price,
-            @Schema(required = true) Mode mode) {}
+            @Schema(required = true) Mode mode,
+            @Schema(description = "Two-phase: reserve now, settle later") Boolean twoPhase,
+            @Schema(description = "Two-phase: seconds until an unsettled trade expires (default 3600, at most 30 days)") Long expiresInSeconds) {}
 
     @Schema(name = "NewRetirement", description = "Units retired for good (注销), e.g. to offset emissions")
     public record NewRetirement(@Schema(required = true) UUID holderId, @Schema(required = true) RightType rightType,
             @Schema(required = true) Integer vintage, Pollutant pollutant, @Schema(required = true) BigDecimal quantity,
             @Schema(required = true, examples = "2025年度碳中和") String purpose, @Schema(required = true, examples = "某某公司") String beneficiary) {}
 
+    @Schema(name = "NewReservation", description = "A pledge (质押) to a pledgee, or a freeze (冻结) by the operator: the units stay the "
+            + "holder's but cannot move until released (or, for a pledge, enforced to the pledgee)")
+    public record NewReservation(@Schema(required = true) UUID holderId, @Schema(description = "Pledges only") UUID pledgeeId,
+            @Schema(required = true) RightType rightType, @Schema(required = true) Integer vintage, Pollutant pollutant,
+            @Schema(required = true) BigDecimal quantity, @Schema(description = "Why (freezes: the order behind it)") String reason) {}
+
+    @Schema(name = "Settlement")
+    public record Settlement(@Schema(description = "At most what was reserved; the rest returns to the seller (default: all)") BigDecimal quantity) {}
+
     /** A recorded movement and the serial ranges it moved. */
-    public record Recorded(UUID id, String kind, UUID sellerId, UUID buyerId, Instrument instrument, long units, BigDecimal price,
-            Mode mode, String purpose, String beneficiary, List<String> serials, OffsetDateTime at) {}
+    public record Recorded(UUID id, String kind, String status, UUID sellerId, UUID buyerId, Instrument instrument, long units, Long settledUnits,
+            BigDecimal price, Mode mode, String purpose, String beneficiary, List<String> serials, OffsetDateTime at, OffsetDateTime expiresAt) {}
+
+    private static final long DEFAULT_EXPIRY_SECONDS = 3600;
+    private static final long MAX_EXPIRY_SECONDS = Duration.ofDays(30).toSeconds();
 
     @Inject
     DataSource dataSource;
@@ -80,6 +105,11 @@ public class MovementService {
         if (t.price() == null || t.price().signum() < 0 || t.price().stripTrailingZeros().scale() > 2) {
             errors.add("price", "元 per unit, not negative, at most 2 decimals");
         }
+        boolean twoPhase = Boolean.TRUE.equals(t.twoPhase());
+        long expiresIn = t.expiresInSeconds() == null ? DEFAULT_EXPIRY_SECONDS : t.expiresInSeconds();
+        if (t.expiresInSeconds() != null && (!twoPhase || expiresIn < 1 || expiresIn > MAX_EXPIRY_SECONDS)) {
+            errors.add("expiresInSeconds", twoPhase ? "1 to " + MAX_EXPIRY_SECONDS : "only for two-phase trades");
+        }
         Instrument instrument = instrument(errors, t.rightType(), t.vintage(), t.pollutant());
         long units = units(errors, t.quantity(), t.rightType());
         errors.throwIfAny();
@@ -90,11 +120,27 @@ public class MovementService {
             OffsetDateTime at = Ledger.now();
             UUID id = UUID.randomUUID();
             Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, instrument, List.of(t.sellerId(), t.buyerId()));
-            List<String> serials = move(c, id, instrument, t.sellerId(), t.buyerId(), Bucket.AVAILABLE, units, balances, at);
-            insertMovement(c, id, "TRADE", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, caller.name(), at);
+            requireAvailable(balances.get(t.sellerId()), instrument, units);
+            if (twoPhase) {
+                Moved moved = ledger.transfer(c, id, instrument, t.sellerId(), Bucket.AVAILABLE, null, t.sellerId(), Bucket.PENDING, units, at);
+                moved.products().forEach(registry::requireRegisteredProduct);
+                OffsetDateTime expires = at.plusSeconds(expiresIn);
+                insertMovement(c, id, "TRADE", "OPEN", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, expires,
+                        caller.name(), at);
+                ledger.post(c, id, instrument, List.of(new Leg(t.sellerId(), Bucket.AVAILABLE, -units), new Leg(t.sellerId(), Bucket.PENDING, units)),
+                        balances, at);
+                return new Recorded(id, "TRADE", "OPEN", t.sellerId(), t.buyerId(), instrument, units, null, t.price(), t.mode(), null, null,
+                        moved.serials(), at, expires);
+            }
+            Moved moved = ledger.transfer(c, id, instrument, t.sellerId(), Bucket.AVAILABLE, null, t.buyerId(), Bucket.AVAILABLE, units, at);
+            moved.products().forEach(registry::requireRegisteredProduct);
+            insertMovement(c, id, "TRADE", "SETTLED", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, null,
+                    caller.name(), at);
+            recordOrigin(c, id, moved);
             ledger.post(c, id, instrument, List.of(new Leg(t.sellerId(), Bucket.AVAILABLE, -units), new Leg(t.buyerId(), Bucket.AVAILABLE, units)),
                     balances, at);
-            return new Recorded(id, "TRADE", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, serials, at);
+            return new Recorded(id, "TRADE", "SETTLED", t.sellerId(), t.buyerId(), instrument, units, units, t.price(), t.mode(), null, null,
+                    moved.serials(), at, null);
         });
     }
 
@@ -116,70 +162,217 @@ public class MovementService {
             OffsetDateTime at = Ledger.now();
             UUID id = UUID.randomUUID();
             Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, instrument, List.of(r.holderId()));
-            List<String> serials = move(c, id, instrument, r.holderId(), r.holderId(), Bucket.RETIRED, units, balances, at);
-            insertMovement(c, id, "RETIREMENT", r.holderId(), null, instrument, units, null, null, r.purpose(), r.beneficiary(), caller.name(), at);
+            requireAvailable(balances.get(r.holderId()), instrument, units);
+            Moved moved = ledger.transfer(c, id, instrument, r.holderId(), Bucket.AVAILABLE, null, r.holderId(), Bucket.RETIRED, units, at);
+            moved.products().forEach(registry::requireRegisteredProduct);
+            insertMovement(c, id, "RETIREMENT", "DONE", r.holderId(), null, instrument, units, null, null, r.purpose(), r.beneficiary(), null,
+                    caller.name(), at);
             ledger.post(c, id, instrument, List.of(new Leg(r.holderId(), Bucket.AVAILABLE, -units), new Leg(r.holderId(), Bucket.RETIRED, units)),
                     balances, at);
-            return new Recorded(id, "RETIREMENT", r.holderId(), null, instrument, units, null, null, r.purpose(), r.beneficiary(), serials, at);
+            return new Recorded(id, "RETIREMENT", "DONE", r.holderId(), null, instrument, units, null, null, null, r.purpose(), r.beneficiary(),
+                    moved.serials(), at, null);
+        });
+    }
+
+    /** A pledge (by the pledgor's trader, to a pledgee) or a freeze (by the operator): AVAILABLE units become PLEDGED or FROZEN. */
+    public Recorded reserve(String kind, NewReservation r, Caller caller) {
+        boolean pledge = kind.equals("PLEDGE");
+        Errors errors = new Errors();
+        required(errors, "holderId", r.holderId());
+        if (pledge) {
+            required(errors, "pledgeeId", r.pledgeeId());
+            if (r.holderId() != null && r.holderId().equals(r.pledgeeId())) {
+                errors.add("pledgeeId", "differs from the holder");
+            }
+        } else if (r.pledgeeId() != null) {
+            errors.add("pledgeeId", "only for pledges");
+        }
+        Instrument instrument = instrument(errors, r.rightType(), r.vintage(), r.pollutant());
+        long units = units(errors, r.quantity(), r.rightType());
+        errors.throwIfAny();
+        if (pledge) {
+            caller.requireActsFor(r.holderId());
+            registry.requireActiveHolder(r.pledgeeId(), "pledgee");
+        }
+        Bucket bucket = pledge ? Bucket.PLEDGED : Bucket.FROZEN;
+        return Transactions.jdbc(dataSource, c -> {
+            OffsetDateTime at = Ledger.now();
+            UUID id = UUID.randomUUID();
+            Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, instrument, List.of(r.holderId()));
+            requireAvailable(balances.get(r.holderId()), instrument, units);
+            Moved moved = ledger.transfer(c, id, instrument, r.holderId(), Bucket.AVAILABLE, null, r.holderId(), bucket, units, at);
+            insertMovement(c, id, kind, "OPEN", r.holderId(), r.pledgeeId(), instrument, units, null, null, r.reason(), null, null, caller.name(), at);
+            ledger.post(c, id, instrument, List.of(new Leg(r.holderId(), Bucket.AVAILABLE, -units), new Leg(r.holderId(), bucket, units)),
+                    balances, at);
+            return new Recorded(id, kind, "OPEN", r.holderId(), r.pledgeeId(), instrument, units, null, null, null, r.reason(), null,
+                    moved.serials(), at, null);
         });
     }
 
     /**
-     * Moves {@code units} of the holder's available serials to {@code to} in state {@code state}: whole blocks oldest
-     * first, the last one split (the holder keeps the first sub-range). Refuses what the balance does not cover, and
-     * units of products the registry no longer has REGISTERED.
+     * Resolves an OPEN reservation exactly once: a two-phase trade is SETTLED (in part: the rest returns to the seller),
+     * CANCELLED or EXPIRED; a pledge RELEASED to the holder or ENFORCED to the pledgee; a freeze RELEASED. A second
+     * resolution is 409.
      */
-    private List<String> move(Connection c, UUID movementId, Instrument i, UUID from, UUID to, Bucket state, long units,
-            Map<UUID, Ledger.Balance> balances, OffsetDateTime at) throws SQLException {
-        long available = balances.get(from).available();
-        if (available < units) {
-            throw new ConflictException("insufficient-balance", "the holder has " + Units.quantity(available, i.rightType()).toPlainString() + " "
-                    + i.rightType().unit(i.pollutant()) + " of " + i.rightType() + " " + i.vintage() + " available, not "
-                    + Units.quantity(units, i.rightType()).toPlainString());
-        }
-        List<Holding> blocks = ledger.liveHoldings(c, from, i, Bucket.AVAILABLE, units);
-        Set<UUID> products = new LinkedHashSet<>();
-        blocks.forEach(b -> products.add(b.productId()));
-        products.forEach(registry::requireRegisteredProduct);
-        SerialSplit.Result split = SerialSplit.take(blocks.stream().map(b -> new SerialSplit.Block(b.id(), b.start(), b.end())).toList(), units);
-        ledger.endHoldings(c, split.ended(), at);
-        Map<Long, Holding> byId = new HashMap<>();
-        blocks.forEach(b -> byId.put(b.id(), b));
-        List<NewHolding> started = new ArrayList<>();
-        List<String> serials = new ArrayList<>();
-        if (split.kept() != null) {
-            Holding h = byId.get(split.kept().holdingId());
-            started.add(new NewHolding(from, i, h.productId(), h.regionCode(), h.issuanceId(), h.serialPrefix(), split.kept().start(),
-                    split.kept().end(), Bucket.AVAILABLE, movementId));
-        }
-        for (SerialSplit.Block moved : split.moved()) {
-            Holding h = byId.get(moved.holdingId());
-            started.add(new NewHolding(to, i, h.productId(), h.regionCode(), h.issuanceId(), h.serialPrefix(), moved.start(), moved.end(), state,
-                    movementId));
-            serials.add(h.serialPrefix() + "-" + moved.start() + "-" + moved.end());
-        }
-        ledger.startHoldings(c, started, at);
-        return serials;
+    public Optional<Recorded> resolve(UUID id, Resolution resolution, BigDecimal quantity, Caller caller) {
+        return Transactions.jdbc(dataSource, c -> {
+            Optional<Open> found = lockOpen(c, id);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Open m = found.get();
+            allowed(m, resolution, caller);
+            if (!m.status().equals("OPEN")) {
+                throw new ConflictException("already-resolved", "this " + m.kind().toLowerCase() + " was " + m.status() + " already");
+            }
+            if (resolution == Resolution.EXPIRED && m.expiresAt().isAfter(OffsetDateTime.now())) {
+                throw new ConflictException("not-expired", "the trade expires at " + m.expiresAt());
+            }
+            long settled = resolution == Resolution.SETTLED ? settledUnits(quantity, m) : resolution == Resolution.ENFORCED ? m.units() : 0;
+            if (settled > 0) {
+                registry.requireActiveHolder(m.buyerId(), m.kind().equals("PLEDGE") ? "pledgee" : "buyer");
+            }
+            OffsetDateTime at = Ledger.now();
+            Bucket reserved = m.kind().equals("TRADE") ? Bucket.PENDING : m.kind().equals("PLEDGE") ? Bucket.PLEDGED : Bucket.FROZEN;
+            List<UUID> holders = settled > 0 ? List.of(m.sellerId(), m.buyerId()) : List.of(m.sellerId());
+            Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, m.instrument(), holders);
+            List<String> serials = new ArrayList<>();
+            List<Leg> legs = new ArrayList<>(List.of(new Leg(m.sellerId(), reserved, -m.units())));
+            if (settled > 0) {
+                Moved moved = ledger.transfer(c, id, m.instrument(), m.sellerId(), reserved, id, m.buyerId(), Bucket.AVAILABLE, settled, at);
+                moved.products().forEach(registry::requireRegisteredProduct);
+                if (m.kind().equals("TRADE")) {
+                    recordOrigin(c, id, moved);
+                }
+                serials.addAll(moved.serials());
+                legs.add(new Leg(m.buyerId(), Bucket.AVAILABLE, settled));
+            }
+            long back = m.units() - settled;
+            if (back > 0) {
+                serials.addAll(ledger.transfer(c, id, m.instrument(), m.sellerId(), reserved, id, m.sellerId(), Bucket.AVAILABLE, back, at).serials());
+                legs.add(new Leg(m.sellerId(), Bucket.AVAILABLE, back));
+            }
+            ledger.post(c, id, m.instrument(), legs, balances, at);
+            try (PreparedStatement s = c.prepareStatement("update movement set status = ?, settled_units = ?, resolved_at = ?, resolved_by = ? where id = ?")) {
+                s.setString(1, resolution.name());
+                s.setObject(2, m.kind().equals("TRADE") ? settled : null);
+                s.setObject(3, at);
+                s.setString(4, caller.name());
+                s.setObject(5, id);
+                s.executeUpdate();
+            }
+            return Optional.of(new Recorded(id, m.kind(), resolution.name(), m.sellerId(), m.buyerId(), m.instrument(), m.units(),
+                    m.kind().equals("TRADE") ? settled : null, m.price(), m.mode(), null, null, serials, at, m.expiresAt()));
+        });
     }
 
-    private static void insertMovement(Connection c, UUID id, String kind, UUID seller, UUID buyer, Instrument i, long units, BigDecimal price,
-            Mode mode, String purpose, String beneficiary, String by, OffsetDateTime at) throws SQLException {
+    /** Two-phase trades past their time, oldest first (the expiry job resolves each as EXPIRED). */
+    public List<UUID> overdue(int limit) {
+        return Transactions.jdbc(dataSource, c -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select id from movement where status = 'OPEN' and expires_at < ? order by expires_at limit ?")) {
+                s.setObject(1, OffsetDateTime.now());
+                s.setInt(2, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    private record Open(String kind, String status, UUID sellerId, UUID buyerId, Instrument instrument, long units, BigDecimal price, Mode mode,
+            OffsetDateTime expiresAt) {}
+
+    private static Optional<Open> lockOpen(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select kind, status, seller_id, buyer_id, right_type, vintage, pollutant, units, price, mode, "
+                + "expires_at from movement where id = ? and kind in ('TRADE', 'PLEDGE', 'FREEZE') for update")) {
+            s.setObject(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Open(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+                        Instrument.of(rs.getString(5), rs.getInt(6), rs.getString(7)), rs.getLong(8), rs.getBigDecimal(9),
+                        rs.getString(10) == null ? null : Mode.valueOf(rs.getString(10)), rs.getObject(11, OffsetDateTime.class)));
+            }
+        }
+    }
+
+    /** Who may end a reservation how: the parties settle or cancel a trade, the pledgee releases a pledge, the operator all the rest. */
+    private static void allowed(Open m, Resolution resolution, Caller caller) {
+        boolean operator = caller.roles().contains(Roles.OPERATOR);
+        boolean party = caller.holderId() != null && (caller.holderId().equals(m.sellerId()) || caller.holderId().equals(m.buyerId()));
+        boolean ok = switch (m.kind()) {
+            case "TRADE" -> (resolution == Resolution.SETTLED || resolution == Resolution.CANCELLED) && (party || operator)
+                    || resolution == Resolution.EXPIRED && operator;
+            case "PLEDGE" -> resolution == Resolution.RELEASED && (operator || caller.holderId() != null && caller.holderId().equals(m.buyerId()))
+                    || resolution == Resolution.ENFORCED && operator;
+            default -> resolution == Resolution.RELEASED && operator;
+        };
+        if (!ok) {
+            throw new RefusedException("not-allowed", "a " + m.kind().toLowerCase() + " cannot be " + resolution + " by this caller");
+        }
+    }
+
+    private static long settledUnits(BigDecimal quantity, Open m) {
+        if (quantity == null) {
+            return m.units();
+        }
+        Errors errors = new Errors();
+        Units.check(quantity, m.instrument().rightType()).ifPresent(p -> errors.add("quantity", p));
+        errors.throwIfAny();
+        long units = Units.of(quantity, m.instrument().rightType());
+        if (units > m.units()) {
+            errors.add("quantity", "at most the " + Units.quantity(m.units(), m.instrument().rightType()).toPlainString() + " reserved");
+            errors.throwIfAny();
+        }
+        return units;
+    }
+
+    private static void requireAvailable(Ledger.Balance balance, Instrument i, long units) {
+        if (balance.available() < units) {
+            throw new ConflictException("insufficient-balance", "the holder has " + Units.quantity(balance.available(), i.rightType()).toPlainString()
+                    + " " + i.rightType().unit(i.pollutant()) + " of " + i + " available, not " + Units.quantity(units, i.rightType()).toPlainString());
+        }
+    }
+
+    private static void recordOrigin(Connection c, UUID id, Moved moved) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into trade_origin (movement_id, region_code, units) values (?, ?, ?)")) {
+            for (Map.Entry<String, Long> e : moved.unitsByRegion().entrySet()) {
+                s.setObject(1, id);
+                s.setString(2, e.getKey());
+                s.setLong(3, e.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static void insertMovement(Connection c, UUID id, String kind, String status, UUID seller, UUID buyer, Instrument i, long units,
+            BigDecimal price, Mode mode, String purpose, String beneficiary, OffsetDateTime expires, String by, OffsetDateTime at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into movement (id, kind, status, seller_id, buyer_id, right_type, vintage, pollutant, "
-                + "units, price, mode, purpose, beneficiary, created_by, created_at) values (?, ?, 'DONE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "units, price, mode, purpose, beneficiary, expires_at, settled_units, created_by, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, id);
             s.setString(2, kind);
-            s.setObject(3, seller);
-            s.setObject(4, buyer);
-            s.setString(5, i.rightType().name());
-            s.setInt(6, i.vintage());
-            s.setString(7, i.pollutantKey());
-            s.setLong(8, units);
-            s.setBigDecimal(9, price);
-            s.setString(10, mode == null ? null : mode.name());
-            s.setString(11, purpose);
-            s.setString(12, beneficiary);
-            s.setString(13, by);
-            s.setObject(14, at);
+            s.setString(3, status);
+            s.setObject(4, seller);
+            s.setObject(5, buyer);
+            s.setString(6, i.rightType().name());
+            s.setInt(7, i.vintage());
+            s.setString(8, i.pollutantKey());
+            s.setLong(9, units);
+            s.setBigDecimal(10, price);
+            s.setString(11, mode == null ? null : mode.name());
+            s.setString(12, purpose);
+            s.setString(13, beneficiary);
+            s.setObject(14, expires);
+            s.setObject(15, status.equals("SETTLED") ? units : null);
+            s.setString(16, by);
+            s.setObject(17, at);
             s.executeUpdate();
         }
     }
@@ -188,7 +381,7 @@ public class MovementService {
         required(errors, "rightType", type);
         required(errors, "vintage", vintage);
         if (type == RightType.POLLUTANT_EMISSION_RIGHT && pollutant == null) {
-            errors.add("pollutant", "required: pollutant rights are traded one pollutant at a time");
+            errors.add("pollutant", "required: pollutant rights move one pollutant at a time");
         }
         if (type != null && type != RightType.POLLUTANT_EMISSION_RIGHT && pollutant != null) {
             errors.add("pollutant", "only for POLLUTANT_EMISSION_RIGHT");

@@ -52,14 +52,20 @@ public final class RegistryStub {
     }
 
     public synchronized void issue(UUID holder, UUID product, String rightType, int vintage, long start, long end) {
+        issue(holder, product, "331181", rightType, vintage, start, end, null);
+    }
+
+    /** A block of serials start..end of a product in a region, valid until a date (or without end). */
+    public synchronized void issue(UUID holder, UUID product, String region, String rightType, int vintage, long start, long end, String validUntil) {
         long position = feed.size() + 1;
         long number = productNumbers.incrementAndGet();
         feed.add("""
-                {"id":"%s","position":%d,"productId":"%s","regionCode":"331181","rightType":"%s","vintage":%d,"holderId":"%s",
-                 "quantity":%d,"unit":"tCO2e","precision":0,"serialStart":%d,"serialEnd":%d,"serialNumber":"%s-331181-%d-%d-%d-%d",
+                {"id":"%s","position":%d,"productId":"%s","regionCode":"%s","rightType":"%s","vintage":%d,"holderId":"%s",
+                 "quantity":%d,"unit":"tCO2e","precision":0,"serialStart":%d,"serialEnd":%d,"serialNumber":"%s-%s-%d-%d-%d-%d",%s
                  "status":"ISSUED","issuedBy":"registrar","issuedAt":"2026-01-01T00:00:00Z"}"""
-                .formatted(UUID.randomUUID(), position, product, rightType, vintage, holder, end - start + 1, start, end,
-                        rightType.substring(0, 3), number, vintage, start, end));
+                .formatted(UUID.randomUUID(), position, product, region, rightType, vintage, holder, end - start + 1, start, end,
+                        rightType.substring(0, 3), region, number, vintage, start, end,
+                        validUntil == null ? "" : "\"validUntil\":\"" + validUntil + "\","));
     }
 
     private synchronized Reply answer(String path, String query) {
