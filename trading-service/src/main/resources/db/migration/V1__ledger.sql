@@ -89,10 +89,12 @@ create table movement (
     mode        text,
     purpose     text,
     beneficiary text,
+    settled_at  timestamptz,     -- trades: when the units were delivered (market data and realised value count from here)
     created_by  text not null,
     created_at  timestamptz not null
 );
 create index movement_seller on movement (seller_id, created_at);
+create index movement_settled on movement (right_type, settled_at) where kind = 'TRADE' and settled_units > 0;
 create index movement_open on movement (expires_at) where status = 'OPEN';
 
 -- Where the units a trade delivered came from: per region of origin (the product's), for the realised value.

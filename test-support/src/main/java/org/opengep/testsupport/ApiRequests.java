@@ -6,7 +6,11 @@ import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
 import java.util.Map;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 
 /** Requests for API tests: JSON, carrying real signed tokens, numbers read back exactly. */
 public final class ApiRequests {
@@ -24,6 +28,21 @@ public final class ApiRequests {
 
     public static RequestSpecification asUser(String user, Map<String, Object> claims, String... roles) {
         return withToken(TestTokens.token(user, claims, roles));
+    }
+
+    /** A JSON number equal in value to {@code expected}, whether it came back as an integer or a decimal. */
+    public static Matcher<Object> number(String expected) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object actual) {
+                return actual instanceof Number && new BigDecimal(actual.toString()).compareTo(new BigDecimal(expected)) == 0;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("the number " + expected);
+            }
+        };
     }
 
     public static RequestSpecification withToken(String token) {

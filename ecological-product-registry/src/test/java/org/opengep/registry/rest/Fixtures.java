@@ -3,12 +3,8 @@ package org.opengep.registry.rest;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.specification.RequestSpecification;
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.opengep.testsupport.ApiRequests;
 
 /** Requests with real tokens for each registry role, and the holders and products tests start from. */
@@ -19,21 +15,6 @@ public final class Fixtures {
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     private Fixtures() {}
-
-    /** A JSON number equal in value to {@code expected}, whether it came back as an integer or a decimal. */
-    public static Matcher<Object> number(String expected) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object actual) {
-                return actual instanceof Number && new BigDecimal(actual.toString()).compareTo(new BigDecimal(expected)) == 0;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("the number " + expected);
-            }
-        };
-    }
 
     public static RequestSpecification registrar() {
         return ApiRequests.asUser("registrar-li", Roles.REGISTRAR);

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.opengep.registry.rest.Fixtures.forestSink;
-import static org.opengep.registry.rest.Fixtures.number;
 import static org.opengep.registry.rest.Fixtures.holder;
 import static org.opengep.registry.rest.Fixtures.newHolder;
 import static org.opengep.registry.rest.Fixtures.reader;
 import static org.opengep.registry.rest.Fixtures.registered;
 import static org.opengep.registry.rest.Fixtures.registrar;
+import static org.opengep.testsupport.ApiRequests.number;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.opengep.registry.rest.Fixtures.create;
 import static org.opengep.registry.rest.Fixtures.forestSink;
-import static org.opengep.registry.rest.Fixtures.number;
 import static org.opengep.registry.rest.Fixtures.holder;
 import static org.opengep.registry.rest.Fixtures.move;
 import static org.opengep.registry.rest.Fixtures.newHolder;
 import static org.opengep.registry.rest.Fixtures.reader;
 import static org.opengep.registry.rest.Fixtures.registrar;
 import static org.opengep.registry.rest.Fixtures.verifier;
+import static org.opengep.testsupport.ApiRequests.number;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.common.idempotency.Idempotency;
+import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
 import org.opengep.common.rights.Pollutant;
@@ -34,6 +35,7 @@ import org.opengep.trading.service.MovementService;
 import org.opengep.trading.service.MovementService.Mode;
 import org.opengep.trading.service.MovementService.NewReservation;
 import org.opengep.trading.service.MovementService.NewRetirement;
+import org.opengep.trading.service.MovementService.NewSurrender;
 import org.opengep.trading.service.MovementService.NewTrade;
 import org.opengep.trading.service.MovementService.Recorded;
 import org.opengep.trading.service.MovementService.Resolution;
@@ -69,6 +71,8 @@ public class MovementResource {
         }
     }
 
+    private static final int MAX_BATCH = 1000;
+
     @Inject
     MovementService movements;
 
@@ -99,6 +103,51 @@ public class MovementResource {
     public Response retire(NewRetirement retirement,
             @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
         return once(key, uri, retirement, () -> movements.retire(Problems.requireBody(retirement), callers.current()));
+    }
+
+    @Schema(name = "TradeBatch")
+    public record TradeBatch(@Schema(required = true, description = "1 to 1 000 trades") List<NewTrade> trades) {}
+
+    @Schema(name = "TradeOutcome", description = "status 201 with the movement, or the problem that kept the trade from being recorded")
+    public record OutcomeView(int index, int status, MovementView movement, Problem problem) {}
+
+    @Schema(name = "TradeBatchResult")
+    public record BatchView(int recorded, int failed, List<OutcomeView> outcomes) {}
+
+    @POST
+    @Path("trade-batches")
+    @RolesAllowed(Roles.TRADER)
+    @Operation(summary = "Record a batch of trades", description = "Up to 1 000 trades of the trader's holder, each with its own outcome: "
+            + "one that fails leaves the others untouched. They run in the order given, written in a few transactions.")
+    @APIResponse(responseCode = "200", description = "The outcome of each trade", content = @Content(schema = @Schema(implementation = BatchView.class)))
+    public Response batch(TradeBatch batch,
+            @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
+        Errors errors = new Errors();
+        if (batch == null || batch.trades() == null || batch.trades().isEmpty() || batch.trades().size() > MAX_BATCH) {
+            errors.add("trades", "1 to " + MAX_BATCH + " trades");
+        }
+        errors.throwIfAny();
+        Caller caller = callers.current();
+        return idempotency.execute(caller.name(), key, true, "POST", uri, batch, () -> {
+            List<OutcomeView> outcomes = movements.batch(batch.trades(), caller).stream()
+                    .map(o -> new OutcomeView(o.index(), o.status(), o.movement() == null ? null : MovementView.of(o.movement()), o.problem()))
+                    .toList();
+            int recorded = (int) outcomes.stream().filter(o -> o.status() == 201).count();
+            return Response.ok(new BatchView(recorded, outcomes.size() - recorded, outcomes)).build();
+        });
+    }
+
+    @POST
+    @Path("surrenders")
+    @RolesAllowed(Roles.TRADER)
+    @Operation(summary = "Compliance surrender (清缴)", description = "Retires allowances, and CCER up to the configured share (5 %) of "
+            + "the obligation, that together meet the obligation exactly; all parts or none.")
+    @APIResponse(responseCode = "201", description = "The retirements, one per part")
+    public Response surrender(NewSurrender surrender,
+            @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
+        Caller caller = callers.current();
+        return idempotency.execute(caller.name(), key, true, "POST", uri, surrender, () -> Response.status(201)
+                .entity(movements.surrender(Problems.requireBody(surrender), caller).stream().map(MovementView::of).toList()).build());
     }
 
     @POST

@@ -36,7 +36,7 @@ public class Ledger {
     /** A locked balance row with the head of its journal chain. */
     public static final class Balance {
         final UUID holderId;
-        final long available;
+        long available;
         long entries;
         byte[] head;
 
@@ -49,6 +49,17 @@ public class Ledger {
 
         public long available() {
             return available;
+        }
+
+        /** The state to go back to when a savepoint is rolled back. */
+        public Balance copy() {
+            return new Balance(holderId, available, entries, head);
+        }
+
+        public void restore(Balance earlier) {
+            available = earlier.available;
+            entries = earlier.entries;
+            head = earlier.head;
         }
     }
 
@@ -263,6 +274,9 @@ public class Ledger {
                 }
                 b.entries = seq;
                 b.head = hash;
+                if (leg.bucket() == Bucket.AVAILABLE) {
+                    b.available += leg.units();
+                }
             }
             entry.executeBatch();
         }

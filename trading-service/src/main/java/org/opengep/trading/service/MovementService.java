@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,17 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
+import org.opengep.common.problem.InvalidInputException;
+import org.opengep.common.problem.Problem;
+import org.opengep.common.problem.Problems;
+import org.opengep.common.problem.TypedProblem;
 import org.opengep.common.problem.RefusedException;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
 import org.opengep.trading.ledger.Bucket;
+import org.opengep.trading.config.MarketRules;
 import org.opengep.trading.ledger.Instrument;
+import org.opengep.trading.ledger.PriceLimits;
 import org.opengep.trading.ledger.Units;
 import org.opengep.trading.rest.Roles;
 import org.opengep.trading.service.Ledger.Leg;
@@ -75,6 +82,16 @@ public class MovementService {
             @Schema(required = true) RightType rightType, @Schema(required = true) Integer vintage, Pollutant pollutant,
             @Schema(required = true) BigDecimal quantity, @Schema(description = "Why (freezes: the order behind it)") String reason) {}
 
+    @Schema(name = "SurrenderPart")
+    public record SurrenderPart(@Schema(required = true, description = "CARBON_ALLOWANCE or CCER") RightType rightType,
+            @Schema(required = true) Integer vintage, @Schema(required = true) BigDecimal quantity) {}
+
+    @Schema(name = "NewSurrender", description = "A compliance surrender (清缴): allowances, and CCER up to the configured share (5 %), "
+            + "that together meet the year's obligation")
+    public record NewSurrender(@Schema(required = true) UUID holderId, @Schema(required = true, examples = "2025") Integer complianceYear,
+            @Schema(required = true, description = "tCO2e to surrender", examples = "120000") BigDecimal obligation,
+            @Schema(required = true) List<SurrenderPart> parts) {}
+
     @Schema(name = "Settlement")
     public record Settlement(@Schema(description = "At most what was reserved; the rest returns to the seller (default: all)") BigDecimal quantity) {}
 
@@ -83,6 +100,8 @@ public class MovementService {
             BigDecimal price, Mode mode, String purpose, String beneficiary, List<String> serials, OffsetDateTime at, OffsetDateTime expiresAt) {}
 
     private static final long DEFAULT_EXPIRY_SECONDS = 3600;
+    /** Trades of a batch written in one transaction. */
+    private static final int BATCH_CHUNK = 250;
     private static final long MAX_EXPIRY_SECONDS = Duration.ofDays(30).toSeconds();
 
     @Inject
@@ -94,7 +113,25 @@ public class MovementService {
     @Inject
     RegistryFacts registry;
 
+    @Inject
+    MarketRules rules;
+
+    @Inject
+    MarketData market;
+
+    /** A trade that passed every check that needs no lock: its instrument, units and holders. */
+    private record Checked(NewTrade trade, Instrument instrument, long units, boolean twoPhase, long expiresIn) {}
+
     public Recorded trade(NewTrade t, Caller caller) {
+        Checked checked = check(t, caller);
+        return Transactions.jdbc(dataSource, c -> {
+            Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, checked.instrument(), List.of(t.sellerId(), t.buyerId()));
+            return record(c, checked, balances, caller, Ledger.now());
+        });
+    }
+
+    /** Everything about a trade that can be checked before its transaction: fields, price limits, the trader, the holders. */
+    private Checked check(NewTrade t, Caller caller) {
         Errors errors = new Errors();
         required(errors, "sellerId", t.sellerId());
         required(errors, "buyerId", t.buyerId());
@@ -113,35 +150,117 @@ public class MovementService {
         Instrument instrument = instrument(errors, t.rightType(), t.vintage(), t.pollutant());
         long units = units(errors, t.quantity(), t.rightType());
         errors.throwIfAny();
+        checkPrice(t, errors);
         caller.requireActsFor(t.sellerId());
         registry.requireActiveHolder(t.sellerId(), "seller");
         registry.requireActiveHolder(t.buyerId(), "buyer");
-        return Transactions.jdbc(dataSource, c -> {
-            OffsetDateTime at = Ledger.now();
-            UUID id = UUID.randomUUID();
-            Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, instrument, List.of(t.sellerId(), t.buyerId()));
-            requireAvailable(balances.get(t.sellerId()), instrument, units);
-            if (twoPhase) {
-                Moved moved = ledger.transfer(c, id, instrument, t.sellerId(), Bucket.AVAILABLE, null, t.sellerId(), Bucket.PENDING, units, at);
-                moved.products().forEach(registry::requireRegisteredProduct);
-                OffsetDateTime expires = at.plusSeconds(expiresIn);
-                insertMovement(c, id, "TRADE", "OPEN", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, expires,
-                        caller.name(), at);
-                ledger.post(c, id, instrument, List.of(new Leg(t.sellerId(), Bucket.AVAILABLE, -units), new Leg(t.sellerId(), Bucket.PENDING, units)),
-                        balances, at);
-                return new Recorded(id, "TRADE", "OPEN", t.sellerId(), t.buyerId(), instrument, units, null, t.price(), t.mode(), null, null,
-                        moved.serials(), at, expires);
-            }
-            Moved moved = ledger.transfer(c, id, instrument, t.sellerId(), Bucket.AVAILABLE, null, t.buyerId(), Bucket.AVAILABLE, units, at);
+        return new Checked(t, instrument, units, twoPhase, expiresIn);
+    }
+
+    /** Records a checked trade; the caller holds the locks of the seller's and the buyer's balances. */
+    private Recorded record(Connection c, Checked checked, Map<UUID, Ledger.Balance> balances, Caller caller, OffsetDateTime at) throws SQLException {
+        NewTrade t = checked.trade();
+        Instrument instrument = checked.instrument();
+        long units = checked.units();
+        UUID id = UUID.randomUUID();
+        requireAvailable(balances.get(t.sellerId()), instrument, units);
+        if (checked.twoPhase()) {
+            Moved moved = ledger.transfer(c, id, instrument, t.sellerId(), Bucket.AVAILABLE, null, t.sellerId(), Bucket.PENDING, units, at);
             moved.products().forEach(registry::requireRegisteredProduct);
-            insertMovement(c, id, "TRADE", "SETTLED", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, null,
+            OffsetDateTime expires = at.plusSeconds(checked.expiresIn());
+            insertMovement(c, id, "TRADE", "OPEN", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, expires,
                     caller.name(), at);
-            recordOrigin(c, id, moved);
-            ledger.post(c, id, instrument, List.of(new Leg(t.sellerId(), Bucket.AVAILABLE, -units), new Leg(t.buyerId(), Bucket.AVAILABLE, units)),
+            ledger.post(c, id, instrument, List.of(new Leg(t.sellerId(), Bucket.AVAILABLE, -units), new Leg(t.sellerId(), Bucket.PENDING, units)),
                     balances, at);
-            return new Recorded(id, "TRADE", "SETTLED", t.sellerId(), t.buyerId(), instrument, units, units, t.price(), t.mode(), null, null,
-                    moved.serials(), at, null);
-        });
+            return new Recorded(id, "TRADE", "OPEN", t.sellerId(), t.buyerId(), instrument, units, null, t.price(), t.mode(), null, null,
+                    moved.serials(), at, expires);
+        }
+        Moved moved = ledger.transfer(c, id, instrument, t.sellerId(), Bucket.AVAILABLE, null, t.buyerId(), Bucket.AVAILABLE, units, at);
+        moved.products().forEach(registry::requireRegisteredProduct);
+        insertMovement(c, id, "TRADE", "SETTLED", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, null,
+                caller.name(), at);
+        recordOrigin(c, id, moved);
+        ledger.post(c, id, instrument, List.of(new Leg(t.sellerId(), Bucket.AVAILABLE, -units), new Leg(t.buyerId(), Bucket.AVAILABLE, units)),
+                balances, at);
+        return new Recorded(id, "TRADE", "SETTLED", t.sellerId(), t.buyerId(), instrument, units, units, t.price(), t.mode(), null, null,
+                moved.serials(), at, null);
+    }
+
+    /** The outcome of one trade of a batch: the movement, or the problem that kept it from being recorded. */
+    public record Outcome(int index, int status, Recorded movement, Problem problem) {}
+
+    /**
+     * Records up to 1 000 trades, each on its own: a trade that fails leaves the others untouched. They are written in
+     * chunks, one transaction each: every balance a chunk touches is locked first, in one canonical order (so
+     * concurrent batches never deadlock), then the trades run in the order given, each behind a savepoint.
+     */
+    public List<Outcome> batch(List<NewTrade> trades, Caller caller) {
+        Outcome[] outcomes = new Outcome[trades.size()];
+        List<Integer> ready = new ArrayList<>();
+        Checked[] checked = new Checked[trades.size()];
+        for (int i = 0; i < trades.size(); i++) {
+            try {
+                checked[i] = check(Problems.requireBody(trades.get(i)), caller);
+                ready.add(i);
+            } catch (RuntimeException e) {
+                outcomes[i] = failed(i, e);
+            }
+        }
+        for (int from = 0; from < ready.size(); from += BATCH_CHUNK) {
+            List<Integer> chunk = ready.subList(from, Math.min(ready.size(), from + BATCH_CHUNK));
+            Transactions.jdbc(dataSource, c -> {
+                Map<Instrument, Map<UUID, Ledger.Balance>> locked = lockAll(c, chunk.stream().map(i -> checked[i]).toList());
+                OffsetDateTime at = Ledger.now();
+                for (int i : chunk) {
+                    Map<UUID, Ledger.Balance> balances = locked.get(checked[i].instrument());
+                    List<Ledger.Balance> touched = List.of(balances.get(checked[i].trade().sellerId()), balances.get(checked[i].trade().buyerId()));
+                    List<Ledger.Balance> before = touched.stream().map(Ledger.Balance::copy).toList();
+                    // savepoints in SQL: the pool manages the transaction and refuses JDBC's own rollback calls
+                    sql(c, "savepoint trade");
+                    try {
+                        outcomes[i] = new Outcome(i, 201, record(c, checked[i], balances, caller, at), null);
+                        sql(c, "release savepoint trade");
+                    } catch (TypedProblem | InvalidInputException e) {
+                        sql(c, "rollback to savepoint trade");
+                        for (int b = 0; b < touched.size(); b++) {
+                            touched.get(b).restore(before.get(b));
+                        }
+                        outcomes[i] = failed(i, e);
+                    }
+                }
+                return null;
+            });
+        }
+        return List.of(outcomes);
+    }
+
+    private static void sql(Connection c, String statement) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private Map<Instrument, Map<UUID, Ledger.Balance>> lockAll(Connection c, List<Checked> trades) throws SQLException {
+        Map<Instrument, java.util.Set<UUID>> holders = new java.util.TreeMap<>(java.util.Comparator.comparing(Instrument::toString));
+        for (Checked t : trades) {
+            holders.computeIfAbsent(t.instrument(), k -> new java.util.TreeSet<>()).addAll(List.of(t.trade().sellerId(), t.trade().buyerId()));
+        }
+        Map<Instrument, Map<UUID, Ledger.Balance>> locked = new java.util.HashMap<>();
+        for (var e : holders.entrySet()) {
+            locked.put(e.getKey(), ledger.lockBalances(c, e.getKey(), e.getValue()));
+        }
+        return locked;
+    }
+
+    private static Outcome failed(int index, RuntimeException e) {
+        if (e instanceof TypedProblem p) {
+            return new Outcome(index, p.status(), null, Problem.of(p.type(), p.title(), p.status(), p.getMessage(), null));
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return new Outcome(index, 400, null, new Problem(Problem.TYPE_BASE + "invalid-input", "Invalid input", 400,
+                    invalid.errors().size() + " problem(s) with the trade", null, invalid.errors()));
+        }
+        throw e;
     }
 
     public Recorded retire(NewRetirement r, Caller caller) {
@@ -171,6 +290,82 @@ public class MovementService {
                     balances, at);
             return new Recorded(id, "RETIREMENT", "DONE", r.holderId(), null, instrument, units, null, null, null, r.purpose(), r.beneficiary(),
                     moved.serials(), at, null);
+        });
+    }
+
+    /**
+     * A compliance surrender: every part is retired in one transaction (all or nothing); together they meet the
+     * obligation exactly, and CCER covers at most the configured share of it.
+     */
+    public List<Recorded> surrender(NewSurrender r, Caller caller) {
+        Errors errors = new Errors();
+        required(errors, "holderId", r.holderId());
+        required(errors, "complianceYear", r.complianceYear());
+        Units.check(r.obligation(), RightType.CARBON_ALLOWANCE).ifPresent(p -> errors.add("obligation", p));
+        if (r.parts() == null || r.parts().isEmpty()) {
+            errors.add("parts", "at least one");
+        }
+        errors.throwIfAny();
+        long total = 0;
+        long ccer = 0;
+        List<Instrument> instruments = new ArrayList<>();
+        List<Long> amounts = new ArrayList<>();
+        for (int n = 0; n < r.parts().size(); n++) {
+            SurrenderPart part = r.parts().get(n);
+            String at = "parts[" + n + "]";
+            if (part == null || part.rightType() != RightType.CARBON_ALLOWANCE && part.rightType() != RightType.CCER) {
+                errors.add(at + ".rightType", "CARBON_ALLOWANCE or CCER");
+                continue;
+            }
+            required(errors, at + ".vintage", part.vintage());
+            Optional<String> problem = Units.check(part.quantity(), part.rightType());
+            problem.ifPresent(p -> errors.add(at + ".quantity", p));
+            if (problem.isEmpty() && part.vintage() != null) {
+                long units = Units.of(part.quantity(), part.rightType());
+                total += units;
+                ccer += part.rightType() == RightType.CCER ? units : 0;
+                instruments.add(new Instrument(part.rightType(), part.vintage(), null));
+                amounts.add(units);
+            }
+        }
+        errors.throwIfAny();
+        long obligation = Units.of(r.obligation(), RightType.CARBON_ALLOWANCE);
+        if (total != obligation) {
+            errors.add("parts", "add up to " + total + " tCO2e, not the obligation of " + obligation);
+        }
+        BigDecimal share = rules.ccerSurrenderShare();
+        if (BigDecimal.valueOf(ccer).compareTo(share.multiply(BigDecimal.valueOf(obligation))) > 0) {
+            errors.add("parts", "CCER covers " + ccer + " tCO2e, more than " + share.movePointRight(2).stripTrailingZeros().toPlainString()
+                    + " % of the obligation");
+        }
+        errors.throwIfAny();
+        caller.requireActsFor(r.holderId());
+        registry.requireActiveHolder(r.holderId(), "holder");
+        String purpose = "compliance surrender " + r.complianceYear();
+        return Transactions.jdbc(dataSource, c -> {
+            List<Recorded> recorded = new ArrayList<>();
+            OffsetDateTime at = Ledger.now();
+            // one instrument after the other in a fixed order: two surrenders of one holder never wait on each other in a cycle
+            List<Integer> order = new ArrayList<>();
+            for (int n = 0; n < instruments.size(); n++) {
+                order.add(n);
+            }
+            order.sort((x, y) -> instruments.get(x).toString().compareTo(instruments.get(y).toString()));
+            for (int n : order) {
+                Instrument instrument = instruments.get(n);
+                long units = amounts.get(n);
+                UUID id = UUID.randomUUID();
+                Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, instrument, List.of(r.holderId()));
+                requireAvailable(balances.get(r.holderId()), instrument, units);
+                Moved moved = ledger.transfer(c, id, instrument, r.holderId(), Bucket.AVAILABLE, null, r.holderId(), Bucket.RETIRED, units, at);
+                insertMovement(c, id, "SURRENDER", "DONE", r.holderId(), null, instrument, units, null, null, purpose, r.holderId().toString(),
+                        null, caller.name(), at);
+                ledger.post(c, id, instrument, List.of(new Leg(r.holderId(), Bucket.AVAILABLE, -units), new Leg(r.holderId(), Bucket.RETIRED, units)),
+                        balances, at);
+                recorded.add(new Recorded(id, "SURRENDER", "DONE", r.holderId(), null, instrument, units, null, null, null, purpose,
+                        r.holderId().toString(), moved.serials(), at, null));
+            }
+            return recorded;
         });
     }
 
@@ -253,12 +448,14 @@ public class MovementService {
                 legs.add(new Leg(m.sellerId(), Bucket.AVAILABLE, back));
             }
             ledger.post(c, id, m.instrument(), legs, balances, at);
-            try (PreparedStatement s = c.prepareStatement("update movement set status = ?, settled_units = ?, resolved_at = ?, resolved_by = ? where id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("update movement set status = ?, settled_units = ?, settled_at = ?, resolved_at = ?, "
+                    + "resolved_by = ? where id = ?")) {
                 s.setString(1, resolution.name());
                 s.setObject(2, m.kind().equals("TRADE") ? settled : null);
-                s.setObject(3, at);
-                s.setString(4, caller.name());
-                s.setObject(5, id);
+                s.setObject(3, m.kind().equals("TRADE") && settled > 0 ? at : null);
+                s.setObject(4, at);
+                s.setString(5, caller.name());
+                s.setObject(6, id);
                 s.executeUpdate();
             }
             return Optional.of(new Recorded(id, m.kind(), resolution.name(), m.sellerId(), m.buyerId(), m.instrument(), m.units(),
@@ -332,6 +529,18 @@ public class MovementService {
         return units;
     }
 
+    /** The right type's price limits against the previous close, where configured. */
+    private void checkPrice(NewTrade t, Errors errors) {
+        MarketRules.PriceLimit limit = rules.priceLimits().get(t.rightType().name());
+        if (limit == null) {
+            return;
+        }
+        BigDecimal previousClose = market.previousClose(t.rightType(), LocalDate.now(rules.zone())).orElse(null);
+        PriceLimits.check(t.mode().name(), t.quantity(), t.price(), previousClose, limit.listed(), limit.block(), limit.blockThreshold())
+                .ifPresent(problem -> errors.add("price", problem));
+        errors.throwIfAny();
+    }
+
     private static void requireAvailable(Ledger.Balance balance, Instrument i, long units) {
         if (balance.available() < units) {
             throw new ConflictException("insufficient-balance", "the holder has " + Units.quantity(balance.available(), i.rightType()).toPlainString()
@@ -354,8 +563,8 @@ public class MovementService {
     private static void insertMovement(Connection c, UUID id, String kind, String status, UUID seller, UUID buyer, Instrument i, long units,
             BigDecimal price, Mode mode, String purpose, String beneficiary, OffsetDateTime expires, String by, OffsetDateTime at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into movement (id, kind, status, seller_id, buyer_id, right_type, vintage, pollutant, "
-                + "units, price, mode, purpose, beneficiary, expires_at, settled_units, created_by, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "units, price, mode, purpose, beneficiary, expires_at, settled_units, settled_at, created_by, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setObject(1, id);
             s.setString(2, kind);
             s.setString(3, status);
@@ -371,8 +580,9 @@ public class MovementService {
             s.setString(13, beneficiary);
             s.setObject(14, expires);
             s.setObject(15, status.equals("SETTLED") ? units : null);
-            s.setString(16, by);
-            s.setObject(17, at);
+            s.setObject(16, status.equals("SETTLED") ? at : null);
+            s.setString(17, by);
+            s.setObject(18, at);
             s.executeUpdate();
         }
     }

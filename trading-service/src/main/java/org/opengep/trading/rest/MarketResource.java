@@ -1,0 +1,87 @@
+package org.opengep.trading.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.common.problem.Errors;
+import org.opengep.common.problem.Problems;
+import org.opengep.common.rights.RightType;
+import org.opengep.trading.service.MarketData;
+import org.opengep.trading.service.MarketData.Day;
+import org.opengep.trading.service.MarketData.Realised;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Market", description = "Daily market figures and the value realised from each region's products")
+public class MarketResource {
+
+    @Inject
+    MarketData market;
+
+    @GET
+    @Path("market-data")
+    @RolesAllowed({Roles.TRADER, Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "Daily figures of a right type", description = "Per day (Asia/Shanghai): volume, trades, VWAP, open, high, low, "
+            + "last, and the close (VWAP of the day's listed trades), from delivered trades.")
+    @APIResponse(responseCode = "200", description = "The days with trades, oldest first")
+    public List<Day> days(@QueryParam("rightType") @Parameter(required = true) RightType type,
+            @QueryParam("from") @Parameter(description = "First day (default: 30 days ago)", example = "2026-11-01") String from,
+            @QueryParam("to") @Parameter(description = "Last day (default: today)") String to, @Context UriInfo uri) {
+        Problems.onlyQueryParameters(uri, Set.of("rightType", "from", "to"));
+        Errors errors = new Errors();
+        if (type == null) {
+            errors.add("rightType", "required");
+        }
+        LocalDate last = date(to, "to", LocalDate.now(), errors);
+        LocalDate first = date(from, "from", last.minusDays(30), errors);
+        if (first.isAfter(last)) {
+            errors.add("from", "after to");
+        }
+        errors.throwIfAny();
+        return market.days(type, first, last);
+    }
+
+    @GET
+    @Path("realised-value")
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @Operation(summary = "Trade value realised from a region's products", description = "Per region of origin (the product's), right type "
+            + "and year: the quantity delivered by trades and its value in 元 (quantity x price). The figure the accounting service "
+            + "sets against GEP for the value-realisation rate.")
+    @APIResponse(responseCode = "200", description = "The realised value")
+    public List<Realised> realised(@QueryParam("year") @Parameter(required = true) Integer year, @QueryParam("region") String region,
+            @Context UriInfo uri) {
+        Problems.onlyQueryParameters(uri, Set.of("year", "region"));
+        Errors errors = new Errors();
+        if (year == null || year < 2000 || year > 2100) {
+            errors.add("year", "required, a year");
+        }
+        errors.throwIfAny();
+        return market.realised(year, region);
+    }
+
+    private static LocalDate date(String value, String field, LocalDate fallback, Errors errors) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(field, "a date like 2026-11-22");
+            return fallback;
+        }
+    }
+}

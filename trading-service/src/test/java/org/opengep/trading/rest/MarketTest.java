@@ -1,0 +1,180 @@
+package org.opengep.trading.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.opengep.testsupport.ApiRequests.number;
+import static org.opengep.trading.rest.TradingFixtures.REGISTRY;
+import static org.opengep.trading.rest.TradingFixtures.auditor;
+import static org.opengep.trading.rest.TradingFixtures.available;
+import static org.opengep.trading.rest.TradingFixtures.holderWith;
+import static org.opengep.trading.rest.TradingFixtures.post;
+import static org.opengep.trading.rest.TradingFixtures.reconciliationIsClean;
+import static org.opengep.trading.rest.TradingFixtures.sync;
+import static org.opengep.trading.rest.TradingFixtures.trade;
+import static org.opengep.trading.rest.TradingFixtures.trader;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.opengep.testsupport.PostgresTestResource;
+import org.opengep.trading.client.RegistryStubResource;
+
+/** Batches, compliance surrenders, price limits, market data and realised value. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(RegistryStubResource.class)
+class MarketTest {
+
+    private static final ZoneId MARKET = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    DataSource dataSource;
+
+    private static Map<String, Object> of(UUID seller, UUID buyer, String type, int vintage, Object quantity, String price, String mode) {
+        Map<String, Object> t = trade(seller, buyer, 1);
+        t.putAll(Map.of("rightType", type, "vintage", vintage, "quantity", quantity, "price", new BigDecimal(price), "mode", mode));
+        return t;
+    }
+
+    private static JsonPath batch(UUID seller, List<Map<String, Object>> trades) {
+        return trader(seller).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("trades", trades))
+                .post("/api/v1/trade-batches").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void eachTradeOfABatchHasItsOwnOutcome() {
+        UUID seller = holderWith(1000);
+        UUID suspended = UUID.randomUUID();
+        REGISTRY.status(suspended, "SUSPENDED");
+        List<Map<String, Object>> trades = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            trades.add(trade(seller, UUID.randomUUID(), 50));
+        }
+        Map<String, Object> half = trade(seller, UUID.randomUUID(), 1);
+        half.put("quantity", new BigDecimal("0.5"));
+        trades.add(2, half);
+        trades.add(3, trade(seller, suspended, 10));
+        JsonPath result = batch(seller, trades);
+        assertThat(result.getInt("recorded")).isEqualTo(20);
+        assertThat(result.getInt("outcomes[2].status")).isEqualTo(400);
+        assertThat(result.getString("outcomes[2].problem.errors[0].field")).isEqualTo("quantity");
+        assertThat(result.getString("outcomes[3].problem.type")).endsWith("/holder-not-active");
+        assertThat(result.getInt("outcomes[21].status")).isEqualTo(201);
+        assertThat(result.getString("outcomes[22].problem.type")).endsWith("/insufficient-balance");
+        assertThat(available(seller)).isEqualByComparingTo("0");
+        trader(seller).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("trades", List.of())).post("/api/v1/trade-batches")
+                .then().statusCode(400).body("errors[0].field", equalTo("trades"));
+        reconciliationIsClean();
+    }
+
+    @Test
+    void opposingBatchesNeverDeadlock() throws Exception {
+        UUID a = holderWith(5000);
+        UUID b = holderWith(5000);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            UUID from = n % 2 == 0 ? a : b;
+            UUID to = n % 2 == 0 ? b : a;
+            List<Map<String, Object>> trades = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                trades.add(trade(from, i % 2 == 0 ? to : UUID.randomUUID(), 1));
+            }
+            calls.add(() -> batch(from, trades).getInt("recorded"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        int recorded = 0;
+        for (Future<Integer> f : pool.invokeAll(calls)) {
+            recorded += f.get();
+        }
+        pool.shutdown();
+        assertThat(recorded).isEqualTo(800);
+        reconciliationIsClean();
+    }
+
+    @Test
+    void complianceSurrenderTakesCcerUpToItsShare() {
+        UUID holder = UUID.randomUUID();
+        REGISTRY.issue(holder, "CARBON_ALLOWANCE", 2025, 95);
+        REGISTRY.issue(holder, "CCER", 2024, 10);
+        sync();
+        Map<String, Object> tooMuchCcer = Map.of("holderId", holder.toString(), "complianceYear", 2025, "obligation", 100,
+                "parts", List.of(Map.of("rightType", "CARBON_ALLOWANCE", "vintage", 2025, "quantity", 90),
+                        Map.of("rightType", "CCER", "vintage", 2024, "quantity", 10)));
+        trader(holder).header("Idempotency-Key", UUID.randomUUID().toString()).body(tooMuchCcer).post("/api/v1/surrenders").then()
+                .statusCode(400).body("errors[0].message", equalTo("CCER covers 10 tCO2e, more than 5 % of the obligation"));
+        Map<String, Object> ok = Map.of("holderId", holder.toString(), "complianceYear", 2025, "obligation", 100,
+                "parts", List.of(Map.of("rightType", "CARBON_ALLOWANCE", "vintage", 2025, "quantity", 95),
+                        Map.of("rightType", "CCER", "vintage", 2024, "quantity", 5)));
+        trader(holder).header("Idempotency-Key", UUID.randomUUID().toString()).body(ok).post("/api/v1/surrenders").then().statusCode(201)
+                .body("$", hasSize(2)).body("[0].kind", equalTo("SURRENDER"));
+        auditor().get("/api/v1/accounts/" + holder + "/balances").then()
+                .body("find { it.rightType == 'CARBON_ALLOWANCE' }.retired", equalTo(95)).body("find { it.rightType == 'CCER' }.available", equalTo(5));
+        reconciliationIsClean();
+    }
+
+    @Test
+    void carbonAllowancesTradeWithinTheLimitsOfThePreviousClose() throws Exception {
+        // yesterday's listed trades closed at 50.00
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("insert into movement (id, kind, status, "
+                + "seller_id, buyer_id, right_type, vintage, pollutant, units, price, mode, settled_units, settled_at, created_by, created_at) "
+                + "values (?, 'TRADE', 'SETTLED', ?, ?, 'CARBON_ALLOWANCE', 2025, '', 100, 50.00, 'LISTED', 100, ?, 'test', ?)")) {
+            var yesterday = LocalDate.now(MARKET).minusDays(1).atTime(11, 0).atZone(MARKET).toOffsetDateTime();
+            s.setObject(1, UUID.randomUUID());
+            s.setObject(2, UUID.randomUUID());
+            s.setObject(3, UUID.randomUUID());
+            s.setObject(4, yesterday);
+            s.setObject(5, yesterday);
+            s.executeUpdate();
+        }
+        UUID seller = UUID.randomUUID();
+        REGISTRY.issue(seller, "CARBON_ALLOWANCE", 2025, 300_000);
+        sync();
+        UUID buyer = UUID.randomUUID();
+        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 10, "55.01", "LISTED")).then().statusCode(400)
+                .body("errors[0].message", equalTo("listed trades are priced within ±10 % of the previous close 50.00: 45.00 to 55.00"));
+        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 10, "55.00", "LISTED")).then().statusCode(201);
+        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 100_000, "55.00", "LISTED")).then().statusCode(400)
+                .body("errors[0].message", equalTo("a listed trade is below 100000; larger ones are BLOCK trades"));
+        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 100_000, "65.01", "BLOCK")).then().statusCode(400);
+        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 100_000, "65.00", "BLOCK")).then().statusCode(201);
+        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 10, "90.00", "AGREEMENT")).then().statusCode(201);
+    }
+
+    @Test
+    void dailyFiguresAndTheValueRealisedFromARegion() {
+        UUID seller = UUID.randomUUID();
+        REGISTRY.issue(seller, UUID.randomUUID(), "331122", "CCER", 2023, 1, 100, null);
+        sync();
+        UUID buyer = UUID.randomUUID();
+        post(seller, of(seller, buyer, "CCER", 2023, 10, "60.00", "LISTED")).then().statusCode(201);
+        post(seller, of(seller, buyer, "CCER", 2023, 30, "62.00", "LISTED")).then().statusCode(201);
+        post(seller, of(seller, buyer, "CCER", 2023, 5, "50.00", "AGREEMENT")).then().statusCode(201);
+        String today = LocalDate.now(MARKET).toString();
+        auditor().queryParam("rightType", "CCER").queryParam("from", today).get("/api/v1/market-data").then().statusCode(200)
+                .body("[0].day", equalTo(today)).body("[0].volume", equalTo(45)).body("[0].trades", equalTo(3))
+                .body("[0].vwap", number("60.22")).body("[0].open", number("60.0")).body("[0].high", number("62.0"))
+                .body("[0].low", number("50.0")).body("[0].last", number("50.0")).body("[0].close", number("61.5"));
+        auditor().queryParam("year", LocalDate.now(MARKET).getYear()).queryParam("region", "331122").get("/api/v1/realised-value").then()
+                .statusCode(200).body("[0].rightType", equalTo("CCER")).body("[0].quantity", equalTo(45)).body("[0].value", number("2710.0"));
+        auditor().queryParam("rightType", "CCER").queryParam("colour", "red").get("/api/v1/market-data").then().statusCode(400);
+        auditor().queryParam("rightType", "CCER").queryParam("from", "yesterday").get("/api/v1/market-data").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+    }
+}
