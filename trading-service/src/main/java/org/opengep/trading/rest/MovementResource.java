@@ -118,7 +118,7 @@ public class MovementResource {
     @Path("trade-batches")
     @RolesAllowed(Roles.TRADER)
     @Operation(summary = "Record a batch of trades", description = "Up to 1 000 trades of the trader's holder, each with its own outcome: "
-            + "one that fails leaves the others untouched. They run in the order given, written in a few transactions.")
+            + "one that fails leaves the others untouched. They run in the order given, in one transaction.")
     @APIResponse(responseCode = "200", description = "The outcome of each trade", content = @Content(schema = @Schema(implementation = BatchView.class)))
     public Response batch(TradeBatch batch,
             @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {

@@ -100,8 +100,6 @@ public class MovementService {
             BigDecimal price, Mode mode, String purpose, String beneficiary, List<String> serials, OffsetDateTime at, OffsetDateTime expiresAt) {}
 
     private static final long DEFAULT_EXPIRY_SECONDS = 3600;
-    /** Trades of a batch written in one transaction. */
-    private static final int BATCH_CHUNK = 250;
     private static final long MAX_EXPIRY_SECONDS = Duration.ofDays(30).toSeconds();
 
     @Inject
@@ -191,8 +189,8 @@ public class MovementService {
 
     /**
      * Records up to 1 000 trades, each on its own: a trade that fails leaves the others untouched. They are written in
-     * chunks, one transaction each: every balance a chunk touches is locked first, in one canonical order (so
-     * concurrent batches never deadlock), then the trades run in the order given, each behind a savepoint.
+     * one transaction: every balance the batch touches is locked first, in one canonical order (so concurrent batches
+     * and trades never deadlock), then the trades run in the order given, each behind a savepoint.
      */
     public List<Outcome> batch(List<NewTrade> trades, Caller caller) {
         Outcome[] outcomes = new Outcome[trades.size()];
@@ -206,31 +204,28 @@ public class MovementService {
                 outcomes[i] = failed(i, e);
             }
         }
-        for (int from = 0; from < ready.size(); from += BATCH_CHUNK) {
-            List<Integer> chunk = ready.subList(from, Math.min(ready.size(), from + BATCH_CHUNK));
-            Transactions.jdbc(dataSource, c -> {
-                Map<Instrument, Map<UUID, Ledger.Balance>> locked = lockAll(c, chunk.stream().map(i -> checked[i]).toList());
-                OffsetDateTime at = Ledger.now();
-                for (int i : chunk) {
-                    Map<UUID, Ledger.Balance> balances = locked.get(checked[i].instrument());
-                    List<Ledger.Balance> touched = List.of(balances.get(checked[i].trade().sellerId()), balances.get(checked[i].trade().buyerId()));
-                    List<Ledger.Balance> before = touched.stream().map(Ledger.Balance::copy).toList();
-                    // savepoints in SQL: the pool manages the transaction and refuses JDBC's own rollback calls
-                    sql(c, "savepoint trade");
-                    try {
-                        outcomes[i] = new Outcome(i, 201, record(c, checked[i], balances, caller, at), null);
-                        sql(c, "release savepoint trade");
-                    } catch (TypedProblem | InvalidInputException e) {
-                        sql(c, "rollback to savepoint trade");
-                        for (int b = 0; b < touched.size(); b++) {
-                            touched.get(b).restore(before.get(b));
-                        }
-                        outcomes[i] = failed(i, e);
+        Transactions.jdbc(dataSource, c -> {
+            Map<Instrument, Map<UUID, Ledger.Balance>> locked = lockAll(c, ready.stream().map(i -> checked[i]).toList());
+            OffsetDateTime at = Ledger.now();
+            for (int i : ready) {
+                Map<UUID, Ledger.Balance> balances = locked.get(checked[i].instrument());
+                List<Ledger.Balance> touched = List.of(balances.get(checked[i].trade().sellerId()), balances.get(checked[i].trade().buyerId()));
+                List<Ledger.Balance> before = touched.stream().map(Ledger.Balance::copy).toList();
+                // savepoints in SQL: the pool manages the transaction and refuses JDBC's own rollback calls
+                sql(c, "savepoint trade");
+                try {
+                    outcomes[i] = new Outcome(i, 201, record(c, checked[i], balances, caller, at), null);
+                    sql(c, "release savepoint trade");
+                } catch (TypedProblem | InvalidInputException e) {
+                    sql(c, "rollback to savepoint trade");
+                    for (int b = 0; b < touched.size(); b++) {
+                        touched.get(b).restore(before.get(b));
                     }
+                    outcomes[i] = failed(i, e);
                 }
-                return null;
-            });
-        }
+            }
+            return null;
+        });
         return List.of(outcomes);
     }
 

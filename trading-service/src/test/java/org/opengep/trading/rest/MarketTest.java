@@ -86,15 +86,22 @@ class MarketTest {
 
     @Test
     void opposingBatchesNeverDeadlock() throws Exception {
-        UUID a = holderWith(5000);
-        UUID b = holderWith(5000);
+        // sellers and buyers drawn from one pool, so that batches touch each other's balances in every order
+        List<UUID> holders = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            UUID holder = UUID.randomUUID();
+            REGISTRY.issue(holder, "FOREST_CARBON_SINK", 2024, 1000);
+            holders.add(holder);
+        }
+        sync();
+        java.util.Random random = new java.util.Random(7);
         List<Callable<Integer>> calls = new ArrayList<>();
-        for (int n = 0; n < 8; n++) {
-            UUID from = n % 2 == 0 ? a : b;
-            UUID to = n % 2 == 0 ? b : a;
+        for (int n = 0; n < 5; n++) {
+            UUID from = holders.get(n);
             List<Map<String, Object>> trades = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                trades.add(trade(from, i % 2 == 0 ? to : UUID.randomUUID(), 1));
+            for (int i = 0; i < 400; i++) {
+                UUID to = holders.get(random.nextInt(holders.size()));
+                trades.add(trade(from, to.equals(from) ? holders.get(299) : to, 1));
             }
             calls.add(() -> batch(from, trades).getInt("recorded"));
         }
@@ -104,7 +111,7 @@ class MarketTest {
             recorded += f.get();
         }
         pool.shutdown();
-        assertThat(recorded).isEqualTo(800);
+        assertThat(recorded).isEqualTo(2000);
         reconciliationIsClean();
     }
 
