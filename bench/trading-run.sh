@@ -32,7 +32,7 @@ java -cp "$CP" org.opengep.testsupport.LocalPostgres "$ROOT/$B/pgdata" "$PG_PORT
 PIDS+=($!)
 for _ in $(seq 1 120); do grep -q "PostgreSQL ready" "$B/postgres.log" 2>/dev/null && break; sleep 1; done
 
-java bench/TradingBench.java registry "$REGISTRY_PORT" "$ACCOUNTS" 1000000 > "$B/registry.log" 2>&1 &
+java -Dsun.net.httpserver.nodelay=true bench/TradingBench.java registry "$REGISTRY_PORT" "$ACCOUNTS" 1000000 > "$B/registry.log" 2>&1 &
 PIDS+=($!)
 GEP_TRADING_DB_URL="jdbc:postgresql://localhost:$PG_PORT/gep_trading" GEP_TRADING_PORT=$PORT GEP_REGISTRY_URL="http://localhost:$REGISTRY_PORT" \
 MP_JWT_VERIFY_ISSUER=https://gep.local/issuer MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.local/keys/public.pem" \

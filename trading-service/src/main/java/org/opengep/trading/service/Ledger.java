@@ -3,6 +3,7 @@ package org.opengep.trading.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +33,9 @@ import org.opengep.trading.ledger.SerialSplit;
  */
 @ApplicationScoped
 public class Ledger {
+
+    /** Serial blocks read at a time when a movement looks for the units it needs. */
+    private static final int PAGE = 32;
 
     /** A locked balance row with the head of its journal chain. */
     public static final class Balance {
@@ -82,21 +86,34 @@ public class Ledger {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Locks (creating where missing) the holders' balances of the instrument, in holder order. */
+    /**
+     * Locks (creating where missing) the holders' balances of the instrument, in holder order. Existing balances are
+     * locked in one statement; only a holder seen for the first time costs an insert.
+     */
     public Map<UUID, Balance> lockBalances(Connection c, Instrument i, Collection<UUID> holders) throws SQLException {
-        TreeSet<UUID> ordered = new TreeSet<>(holders);
-        try (PreparedStatement s = c.prepareStatement("insert into balance (holder_id, right_type, vintage, pollutant) "
-                + "select h, ?, ?, ? from unnest(?) as h order by h on conflict do nothing")) {
-            s.setString(1, i.rightType().name());
-            s.setInt(2, i.vintage());
-            s.setString(3, i.pollutantKey());
-            s.setArray(4, c.createArrayOf("uuid", ordered.toArray()));
-            s.executeUpdate();
+        Map<UUID, Balance> locked = selectForUpdate(c, i, holders);
+        if (locked.size() < new TreeSet<>(holders).size()) {
+            List<UUID> missing = holders.stream().filter(h -> !locked.containsKey(h)).sorted().distinct().toList();
+            try (PreparedStatement s = c.prepareStatement("insert into balance (holder_id, right_type, vintage, pollutant) "
+                    + "select h, ?, ?, ? from unnest(?) as h order by h on conflict do nothing")) {
+                s.setString(1, i.rightType().name());
+                s.setInt(2, i.vintage());
+                s.setString(3, i.pollutantKey());
+                s.setArray(4, c.createArrayOf("uuid", missing.toArray()));
+                s.executeUpdate();
+            }
+            // all of them again, in holder order: a balance created meanwhile by someone else is locked in its turn
+            locked.clear();
+            locked.putAll(selectForUpdate(c, i, holders));
         }
+        return locked;
+    }
+
+    private static Map<UUID, Balance> selectForUpdate(Connection c, Instrument i, Collection<UUID> holders) throws SQLException {
         Map<UUID, Balance> locked = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("select holder_id, available, entries, head_hash from balance "
                 + "where holder_id = any(?) and right_type = ? and vintage = ? and pollutant = ? order by holder_id for update")) {
-            s.setArray(1, c.createArrayOf("uuid", ordered.toArray()));
+            s.setArray(1, c.createArrayOf("uuid", new TreeSet<>(holders).toArray()));
             s.setString(2, i.rightType().name());
             s.setInt(3, i.vintage());
             s.setString(4, i.pollutantKey());
@@ -119,7 +136,6 @@ public class Ledger {
             long units, OffsetDateTime at) throws SQLException {
         List<Holding> blocks = liveHoldings(c, from, i, fromState, reservation, units);
         SerialSplit.Result split = SerialSplit.take(blocks.stream().map(b -> new SerialSplit.Block(b.id(), b.start(), b.end())).toList(), units);
-        endHoldings(c, split.ended(), at);
         Map<Long, Holding> byId = new HashMap<>();
         blocks.forEach(b -> byId.put(b.id(), b));
         List<NewHolding> started = new ArrayList<>();
@@ -139,7 +155,7 @@ public class Ledger {
             products.add(h.productId());
             byRegion.merge(h.regionCode(), moved.units(), Long::sum);
         }
-        startHoldings(c, started, at);
+        replaceHoldings(c, split.ended(), started, at);
         return new Moved(serials, products, byRegion);
     }
 
@@ -169,72 +185,94 @@ public class Ledger {
         if (ended.isEmpty()) {
             return 0;
         }
-        endHoldings(c, ended, at);
-        startHoldings(c, expired, at);
+        replaceHoldings(c, ended, expired, at);
         return expired.stream().mapToLong(b -> b.end() - b.start() + 1).sum();
     }
 
-    /** The holder's live blocks of the instrument in a state (of one reservation, if given), oldest first, covering {@code units}. */
+    /**
+     * The holder's live blocks of the instrument in a state (of one reservation, if given), oldest first, covering
+     * {@code units}: read a page at a time, so that a holder with many small blocks costs no more than it needs.
+     */
     private List<Holding> liveHoldings(Connection c, UUID holder, Instrument i, Bucket state, UUID reservation, long units) throws SQLException {
         List<Holding> blocks = new ArrayList<>();
+        long covered = 0;
+        long after = 0;
         try (PreparedStatement s = c.prepareStatement("select id, product_id, region_code, issuance_id, serial_prefix, serial_start, serial_end, "
                 + "valid_until from holding where holder_id = ? and right_type = ? and vintage = ? and pollutant = ? and state = ? "
-                + "and held_until is null" + (reservation == null ? "" : " and movement_id = ?") + " order by id")) {
-            s.setObject(1, holder);
-            s.setString(2, i.rightType().name());
-            s.setInt(3, i.vintage());
-            s.setString(4, i.pollutantKey());
-            s.setString(5, state.name());
-            if (reservation != null) {
-                s.setObject(6, reservation);
-            }
-            s.setFetchSize(64);
-            try (ResultSet rs = s.executeQuery()) {
-                long covered = 0;
-                while (covered < units && rs.next()) {
-                    Holding h = new Holding(rs.getLong(1), holder, rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
-                            rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getObject(8, LocalDate.class));
-                    blocks.add(h);
-                    covered += h.end() - h.start() + 1;
+                + "and held_until is null and id > ?" + (reservation == null ? "" : " and movement_id = ?") + " order by id limit " + PAGE)) {
+            while (covered < units) {
+                s.setObject(1, holder);
+                s.setString(2, i.rightType().name());
+                s.setInt(3, i.vintage());
+                s.setString(4, i.pollutantKey());
+                s.setString(5, state.name());
+                s.setLong(6, after);
+                if (reservation != null) {
+                    s.setObject(7, reservation);
+                }
+                int read = 0;
+                try (ResultSet rs = s.executeQuery()) {
+                    while (covered < units && rs.next()) {
+                        read++;
+                        Holding h = new Holding(rs.getLong(1), holder, rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
+                                rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getObject(8, LocalDate.class));
+                        blocks.add(h);
+                        covered += h.end() - h.start() + 1;
+                        after = h.id();
+                    }
+                }
+                if (read < PAGE) {
+                    break;
                 }
             }
         }
         return blocks;
     }
 
-    private void endHoldings(Connection c, List<Long> ids, OffsetDateTime at) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("update holding set held_until = ? where id = any(?) and held_until is null")) {
+    /** Ends blocks and starts others in one statement; the ended ones must still have been live (the balance lock guarantees it). */
+    private void replaceHoldings(Connection c, List<Long> ended, List<NewHolding> started, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("with ended as (update holding set held_until = ? where id = any(?) and held_until is null "
+                + "returning 1), started as (" + INSERT_HOLDINGS + " returning 1) select (select count(*) from ended), (select count(*) from started)")) {
             s.setObject(1, at);
-            Array array = c.createArrayOf("bigint", ids.toArray());
-            s.setArray(2, array);
-            if (s.executeUpdate() != ids.size()) {
-                throw new IllegalStateException("a serial block changed under the balance lock");
+            s.setArray(2, c.createArrayOf("bigint", ended.toArray()));
+            bindHoldings(c, s, 3, started, at);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) != ended.size()) {
+                    throw new IllegalStateException("a serial block changed under the balance lock");
+                }
             }
         }
     }
 
+    private static final String INSERT_HOLDINGS = "insert into holding (holder_id, right_type, vintage, pollutant, product_id, region_code, "
+            + "issuance_id, serial_prefix, serial_start, serial_end, state, movement_id, held_from, valid_until) "
+            + "select h, ?, ?, ?, p, r, i, x, a, b, st, m, ?, v from unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::bigint[], "
+            + "?::bigint[], ?::text[], ?::uuid[], ?::date[]) as n(h, p, r, i, x, a, b, st, m, v)";
+
+    /** Binds the blocks to INSERT_HOLDINGS' parameters from {@code first} on (all blocks are of one instrument). */
+    private static void bindHoldings(Connection c, PreparedStatement s, int first, List<NewHolding> blocks, OffsetDateTime at) throws SQLException {
+        Instrument i = blocks.get(0).instrument();
+        s.setString(first, i.rightType().name());
+        s.setInt(first + 1, i.vintage());
+        s.setString(first + 2, i.pollutantKey());
+        s.setObject(first + 3, at);
+        s.setArray(first + 4, c.createArrayOf("uuid", blocks.stream().map(NewHolding::holderId).toArray()));
+        s.setArray(first + 5, c.createArrayOf("uuid", blocks.stream().map(NewHolding::productId).toArray()));
+        s.setArray(first + 6, c.createArrayOf("text", blocks.stream().map(NewHolding::regionCode).toArray()));
+        s.setArray(first + 7, c.createArrayOf("uuid", blocks.stream().map(NewHolding::issuanceId).toArray()));
+        s.setArray(first + 8, c.createArrayOf("text", blocks.stream().map(NewHolding::serialPrefix).toArray()));
+        s.setArray(first + 9, c.createArrayOf("bigint", blocks.stream().map(NewHolding::start).toArray()));
+        s.setArray(first + 10, c.createArrayOf("bigint", blocks.stream().map(NewHolding::end).toArray()));
+        s.setArray(first + 11, c.createArrayOf("text", blocks.stream().map(b -> b.state().name()).toArray()));
+        s.setArray(first + 12, c.createArrayOf("uuid", blocks.stream().map(NewHolding::movementId).toArray()));
+        s.setArray(first + 13, c.createArrayOf("date", blocks.stream().map(b -> b.validUntil() == null ? null : Date.valueOf(b.validUntil())).toArray()));
+    }
+
     public void startHoldings(Connection c, List<NewHolding> blocks, OffsetDateTime at) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into holding (holder_id, right_type, vintage, pollutant, product_id, region_code, "
-                + "issuance_id, serial_prefix, serial_start, serial_end, state, movement_id, held_from, valid_until) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (NewHolding b : blocks) {
-                s.setObject(1, b.holderId());
-                s.setString(2, b.instrument().rightType().name());
-                s.setInt(3, b.instrument().vintage());
-                s.setString(4, b.instrument().pollutantKey());
-                s.setObject(5, b.productId());
-                s.setString(6, b.regionCode());
-                s.setObject(7, b.issuanceId());
-                s.setString(8, b.serialPrefix());
-                s.setLong(9, b.start());
-                s.setLong(10, b.end());
-                s.setString(11, b.state().name());
-                s.setObject(12, b.movementId());
-                s.setObject(13, at);
-                s.setObject(14, b.validUntil());
-                s.addBatch();
-            }
-            s.executeBatch();
+        try (PreparedStatement s = c.prepareStatement(INSERT_HOLDINGS)) {
+            bindHoldings(c, s, 1, blocks, at);
+            s.executeUpdate();
         }
     }
 
@@ -243,6 +281,8 @@ public class Ledger {
      * (which the caller has locked). A leg that would take a bucket below zero fails on the balance's check.
      */
     public void post(Connection c, UUID movementId, Instrument i, List<Leg> legs, Map<UUID, Balance> balances, OffsetDateTime at) throws SQLException {
+        // the new state of each balance the legs touch: bucket deltas, the chain's length and head
+        Map<UUID, long[]> deltas = new java.util.LinkedHashMap<>();
         try (PreparedStatement entry = c.prepareStatement("insert into journal_entry (movement_id, holder_id, right_type, vintage, pollutant, "
                 + "bucket, units, chain_seq, at, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Leg leg : legs) {
@@ -261,24 +301,47 @@ public class Ledger {
                 entry.setBytes(10, b.head);
                 entry.setBytes(11, hash);
                 entry.addBatch();
-                try (PreparedStatement update = c.prepareStatement("update balance set " + leg.bucket().column() + " = " + leg.bucket().column()
-                        + " + ?, entries = ?, head_hash = ? where holder_id = ? and right_type = ? and vintage = ? and pollutant = ?")) {
-                    update.setLong(1, leg.units());
-                    update.setLong(2, seq);
-                    update.setBytes(3, hash);
-                    update.setObject(4, leg.holderId());
-                    update.setString(5, i.rightType().name());
-                    update.setInt(6, i.vintage());
-                    update.setString(7, i.pollutantKey());
-                    update.executeUpdate();
-                }
                 b.entries = seq;
                 b.head = hash;
                 if (leg.bucket() == Bucket.AVAILABLE) {
                     b.available += leg.units();
                 }
+                deltas.computeIfAbsent(leg.holderId(), h -> new long[Bucket.values().length])[leg.bucket().ordinal()] += leg.units();
             }
             entry.executeBatch();
+        }
+        // one statement for every balance of the movement; a bucket going below zero fails on its check
+        try (PreparedStatement update = c.prepareStatement("update balance b set available = b.available + d.available, "
+                + "pending = b.pending + d.pending, pledged = b.pledged + d.pledged, frozen = b.frozen + d.frozen, "
+                + "retired = b.retired + d.retired, expired = b.expired + d.expired, entries = d.entries, head_hash = d.head "
+                + "from unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bytea[]) "
+                + "as d(holder_id, available, pending, pledged, frozen, retired, expired, entries, head) "
+                + "where b.holder_id = d.holder_id and b.right_type = ? and b.vintage = ? and b.pollutant = ?")) {
+            int n = deltas.size();
+            Object[] holders = new Object[n];
+            Object[][] buckets = new Object[Bucket.values().length][n];
+            Object[] entries = new Object[n];
+            byte[][] heads = new byte[n][];
+            int k = 0;
+            for (Map.Entry<UUID, long[]> e : deltas.entrySet()) {
+                holders[k] = e.getKey();
+                for (Bucket bucket : Bucket.values()) {
+                    buckets[bucket.ordinal()][k] = e.getValue()[bucket.ordinal()];
+                }
+                entries[k] = balances.get(e.getKey()).entries;
+                heads[k] = balances.get(e.getKey()).head;
+                k++;
+            }
+            update.setArray(1, c.createArrayOf("uuid", holders));
+            for (Bucket bucket : Bucket.values()) {
+                update.setArray(2 + bucket.ordinal(), c.createArrayOf("bigint", buckets[bucket.ordinal()]));
+            }
+            update.setArray(8, c.createArrayOf("bigint", entries));
+            update.setObject(9, heads);
+            update.setString(10, i.rightType().name());
+            update.setInt(11, i.vintage());
+            update.setString(12, i.pollutantKey());
+            update.executeUpdate();
         }
     }
 }
