@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.rights.RightType;
+import org.opengep.trading.client.RegistryClient;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.JournalChain;
 import org.opengep.trading.ledger.Units;
@@ -50,6 +51,9 @@ public class AuditService {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RegistryClient registry;
 
     public List<BalanceView> balances(UUID holderId) {
         return Transactions.jdbc(dataSource, c -> {
@@ -186,10 +190,11 @@ public class AuditService {
 
     /**
      * Per instrument, what was issued equals what is available, reserved, retired and expired; every live serial
-     * block is counted by its balance; live ranges never overlap; and each issuance's serials are all held.
+     * block is counted by its balance; live ranges never overlap; each issuance's serials are all held; and the
+     * ledger has taken in everything the registry issued.
      */
     public Reconciliation reconcile() {
-        return Transactions.jdbc(dataSource, c -> {
+        Reconciliation result = Transactions.jdbc(dataSource, c -> {
             List<String> drift = new ArrayList<>();
             List<InstrumentTotals> totals = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("""
@@ -240,6 +245,21 @@ public class AuditService {
             }
             return new Reconciliation(drift.isEmpty(), position, totals, drift);
         });
+        notYetImported(result);
+        return new Reconciliation(result.drift().isEmpty(), result.feedPosition(), result.instruments(), result.drift());
+    }
+
+    /** What the registry issued that the ledger has not taken in yet counts as drift too (the registry is the authority). */
+    private void notYetImported(Reconciliation result) {
+        try {
+            int waiting = registry.issuances(result.feedPosition(), 1000).path("items").size();
+            if (waiting > 0) {
+                result.drift().add("the registry has " + (waiting == 1000 ? "1000 or more" : waiting) + " issuance(s) after feed position "
+                        + result.feedPosition() + " not imported yet (POST /api/v1/feed/sync)");
+            }
+        } catch (RuntimeException e) {
+            result.drift().add("the registry's issuance feed could not be read (" + e.getClass().getSimpleName() + "): issued totals are the ledger's own");
+        }
     }
 
     private static void query(Connection c, List<String> drift, String sql) throws SQLException {
