@@ -108,8 +108,14 @@ public class FeedImporter {
         long position = readAfter;
         int applied = 0;
         for (JsonNode item : page.path("items")) {
-            if (apply(c, item)) {
-                applied++;
+            try {
+                if (apply(c, item)) {
+                    applied++;
+                }
+            } catch (IllegalArgumentException | NullPointerException e) {
+                // nothing of the page is kept: the transaction rolls back with the position where it was
+                throw new ServiceUnavailableException("registry-feed-unreadable", "the registry's issuance at feed position "
+                        + item.path("position").asText() + " cannot be read (" + e.getMessage() + "); the ledger stays at feed position " + readAfter, e);
             }
             position = Math.max(position, item.path("position").asLong());
         }

@@ -55,6 +55,37 @@ public final class RegistryStub {
         issue(holder, product, "331181", rightType, vintage, start, end, null);
     }
 
+    /** Pollutant emission rights of one pollutant: quantity in t/a with 3 decimals, serials count kilograms. */
+    public synchronized void issuePollutant(UUID holder, String pollutant, int vintage, long units) {
+        long position = feed.size() + 1;
+        long number = productNumbers.incrementAndGet();
+        feed.add("""
+                {"id":"%s","position":%d,"productId":"%s","regionCode":"331181","rightType":"POLLUTANT_EMISSION_RIGHT","pollutant":"%s",
+                 "vintage":%d,"holderId":"%s","unit":"t/a","precision":3,"serialStart":1,"serialEnd":%d,
+                 "serialNumber":"PER-331181-%d-%d-1-%d","status":"ISSUED"}"""
+                .formatted(UUID.randomUUID(), position, UUID.randomUUID(), pollutant, vintage, holder, units, number, vintage, units));
+    }
+
+    /** Puts an item on the feed the ledger cannot read (as a registry with a bug would); {@link #repair} replaces it. */
+    public synchronized void issueUnreadable(UUID holder) {
+        feed.add("{\"id\":\"" + UUID.randomUUID() + "\",\"position\":" + (feed.size() + 1) + ",\"rightType\":\"NO_SUCH_RIGHT\",\"holderId\":\""
+                + holder + "\"}");
+    }
+
+    /** Replaces the unreadable items with proper issuances of 10 units to the same holder. */
+    public synchronized void repair() {
+        for (int i = 0; i < feed.size(); i++) {
+            String item = feed.get(i);
+            if (item.contains("NO_SUCH_RIGHT")) {
+                String holder = item.replaceAll(".*\"holderId\":\"([0-9a-f-]+)\".*", "$1");
+                feed.set(i, """
+                        {"id":"%s","position":%d,"productId":"%s","regionCode":"331181","rightType":"CCER","vintage":2024,"holderId":"%s",
+                         "unit":"tCO2e","precision":0,"serialStart":1,"serialEnd":10,"serialNumber":"CCE-331181-%d-2024-1-10","status":"ISSUED"}"""
+                        .formatted(UUID.randomUUID(), i + 1, UUID.randomUUID(), holder, productNumbers.incrementAndGet()));
+            }
+        }
+    }
+
     /** A block of serials start..end of a product in a region, valid until a date (or without end). */
     public synchronized void issue(UUID holder, UUID product, String region, String rightType, int vintage, long start, long end, String validUntil) {
         long position = feed.size() + 1;

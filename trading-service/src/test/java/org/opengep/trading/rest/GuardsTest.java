@@ -3,6 +3,7 @@ package org.opengep.trading.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.opengep.testsupport.ApiRequests.number;
 import static org.opengep.trading.rest.TradingFixtures.REGISTRY;
 import static org.opengep.trading.rest.TradingFixtures.auditor;
 import static org.opengep.trading.rest.TradingFixtures.available;
@@ -18,8 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -99,6 +102,43 @@ class GuardsTest {
             assertThat(System.currentTimeMillis()).as("trading resumes when the registry is back").isLessThan(deadline);
             Thread.sleep(250);
         }
+        reconciliationIsClean();
+    }
+
+    @Test
+    void pollutantsNeverMixAndKeepTheirPrecision() {
+        UUID holder = UUID.randomUUID();
+        REGISTRY.issuePollutant(holder, "SO2", 2025, 12_345);
+        sync();
+        Map<String, Object> so2 = new HashMap<>(Map.of("sellerId", holder.toString(), "buyerId", UUID.randomUUID().toString(),
+                "rightType", "POLLUTANT_EMISSION_RIGHT", "vintage", 2025, "pollutant", "SO2", "quantity", new BigDecimal("2.345"),
+                "price", new BigDecimal("3000"), "mode", "AGREEMENT"));
+        post(holder, so2).then().statusCode(201);
+        Map<String, Object> nox = new HashMap<>(so2);
+        nox.put("pollutant", "NOX");
+        post(holder, nox).then().statusCode(409).body("type", equalTo("https://opengep.org/problems/insufficient-balance"));
+        Map<String, Object> none = new HashMap<>(so2);
+        none.remove("pollutant");
+        post(holder, none).then().statusCode(400).body("errors[0].field", equalTo("pollutant"));
+        Map<String, Object> grams = new HashMap<>(so2);
+        grams.put("quantity", new BigDecimal("0.0005"));
+        post(holder, grams).then().statusCode(400).body("errors[0].field", equalTo("quantity"));
+        auditor().get("/api/v1/accounts/" + holder + "/balances").then().body("[0].pollutant", equalTo("SO2")).body("[0].available", number("10"));
+        reconciliationIsClean();
+    }
+
+    @Test
+    void anUnreadableFeedPageIsNotAppliedInPart() {
+        UUID holder = UUID.randomUUID();
+        REGISTRY.issue(holder, "CCER", 2024, 5);
+        REGISTRY.issueUnreadable(holder);
+        TradingFixtures.operator().post("/api/v1/feed/sync").then().statusCode(503)
+                .body("type", equalTo("https://opengep.org/problems/registry-feed-unreadable"));
+        // the readable issuance before it is not kept either
+        auditor().get("/api/v1/accounts/" + holder + "/balances").then().body("size()", equalTo(0));
+        REGISTRY.repair();
+        sync();
+        auditor().get("/api/v1/accounts/" + holder + "/balances").then().body("[0].available", equalTo(15));
         reconciliationIsClean();
     }
 
