@@ -2,13 +2,12 @@ package org.opengep.registry.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.opengep.common.client.Answers;
 
 /**
  * gep-accounting-service behind fault tolerance: each attempt times out, failed attempts are retried twice, and
@@ -26,7 +25,7 @@ public class AccountingClient {
     AccountingApi api;
 
     public Optional<JsonNode> region(String code) {
-        return found(() -> api.region(code));
+        return Answers.foundOrEmpty(() -> api.region(code));
     }
 
     public JsonNode catalogue() {
@@ -34,17 +33,6 @@ public class AccountingClient {
     }
 
     public Optional<JsonNode> officialFigure(String regionCode, int year) {
-        return found(() -> api.officialFigure(regionCode, year, "lines"));
-    }
-
-    private static Optional<JsonNode> found(Supplier<JsonNode> call) {
-        try {
-            return Optional.of(call.get());
-        } catch (WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return Answers.foundOrEmpty(() -> api.officialFigure(regionCode, year, "lines"));
     }
 }

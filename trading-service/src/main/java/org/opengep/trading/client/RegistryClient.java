@@ -2,13 +2,12 @@ package org.opengep.trading.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.opengep.common.client.Answers;
 
 /**
  * ecological-product-registry behind fault tolerance: each attempt times out, failures are retried once, and the
@@ -28,21 +27,10 @@ public class RegistryClient {
     }
 
     public Optional<JsonNode> holder(String id) {
-        return found(() -> api.holder(id));
+        return Answers.foundOrEmpty(() -> api.holder(id));
     }
 
     public Optional<JsonNode> product(String id) {
-        return found(() -> api.product(id));
-    }
-
-    private static Optional<JsonNode> found(Supplier<JsonNode> call) {
-        try {
-            return Optional.of(call.get());
-        } catch (WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return Answers.foundOrEmpty(() -> api.product(id));
     }
 }
