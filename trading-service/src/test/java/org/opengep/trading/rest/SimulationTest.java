@@ -100,12 +100,18 @@ class SimulationTest {
             Map<String, Object> t = trade(a, b, quantity);
             t.put("twoPhase", true);
             t.put("expiresInSeconds", 1 + r.nextInt(3));
-            return send(() -> trader(a), "/api/v1/trades", t, answered, openTrades);
+            // remembered as id:quantity, so that a settlement asks for at most what was reserved
+            List<String> opened = new ArrayList<>();
+            String result = send(() -> trader(a), "/api/v1/trades", t, answered, opened);
+            opened.forEach(id -> openTrades.add(id + ":" + quantity));
+            return result;
         }
         if (action < 57 && !openTrades.isEmpty()) {
-            String id = openTrades.get(r.nextInt(openTrades.size()));
+            String[] open = openTrades.get(r.nextInt(openTrades.size())).split(":");
+            String id = open[0];
             return r.nextBoolean()
-                    ? send(TradingFixtures::operator, "/api/v1/trades/" + id + "/settlement", Map.of("quantity", 1 + r.nextInt(3)), answered, null)
+                    ? send(TradingFixtures::operator, "/api/v1/trades/" + id + "/settlement",
+                            Map.of("quantity", 1 + r.nextInt(Integer.parseInt(open[1]))), answered, null)
                     : send(TradingFixtures::operator, "/api/v1/trades/" + id + "/cancellation", null, answered, null);
         }
         if (action < 64) {
