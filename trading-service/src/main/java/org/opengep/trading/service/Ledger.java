@@ -127,6 +127,24 @@ public class Ledger {
         return locked;
     }
 
+    /** The products of the holder's available blocks of the instrument (read without locks, to ask the registry early). */
+    public Set<UUID> liveProducts(Connection c, UUID holder, Instrument i) throws SQLException {
+        Set<UUID> products = new LinkedHashSet<>();
+        try (PreparedStatement s = c.prepareStatement("select distinct product_id from holding where holder_id = ? and right_type = ? "
+                + "and vintage = ? and pollutant = ? and state = 'AVAILABLE' and held_until is null limit 100")) {
+            s.setObject(1, holder);
+            s.setString(2, i.rightType().name());
+            s.setInt(3, i.vintage());
+            s.setString(4, i.pollutantKey());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    products.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return products;
+    }
+
     /**
      * Moves {@code units} of {@code from}'s live blocks in state {@code fromState} (only those of {@code reservation}
      * when given) to {@code to} in state {@code toState}: whole blocks oldest first, the last one split (the holder

@@ -152,6 +152,9 @@ public class MovementService {
         caller.requireActsFor(t.sellerId());
         registry.requireActiveHolder(t.sellerId(), "seller");
         registry.requireActiveHolder(t.buyerId(), "buyer");
+        if (registry.productsStale(t.sellerId() + "|" + instrument)) {
+            registry.refreshProducts(Transactions.jdbc(dataSource, c -> ledger.liveProducts(c, t.sellerId(), instrument)));
+        }
         return new Checked(t, instrument, units, twoPhase, expiresIn);
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ public class RegistryFacts {
 
     private final Map<UUID, Known> holders = new ConcurrentHashMap<>();
     private final Map<UUID, Known> products = new ConcurrentHashMap<>();
+    private final Map<String, Instant> refreshed = new ConcurrentHashMap<>();
 
     public void requireActiveHolder(UUID holderId, String role) {
         String status = status(holders, holderId, () -> registry.holder(holderId.toString()).map(h -> h.path("status").asText()).orElse("UNKNOWN"));
@@ -43,6 +45,32 @@ public class RegistryFacts {
         String status = status(products, productId, () -> registry.product(productId.toString()).map(p -> p.path("status").asText()).orElse("UNKNOWN"));
         if (!"REGISTERED".equals(status)) {
             throw new ConflictException("right-not-registered", "units of product " + productId + " cannot move: it is " + status + " in the registry");
+        }
+    }
+
+    /** Whether the products of a holder's instrument were last refreshed longer ago than the cache keeps answers. */
+    public boolean productsStale(String holderAndInstrument) {
+        Instant now = Instant.now();
+        Instant last = refreshed.get(holderAndInstrument);
+        if (last != null && now.isBefore(last.plus(ttl))) {
+            return false;
+        }
+        refreshed.put(holderAndInstrument, now);
+        return true;
+    }
+
+    /**
+     * Asks the registry, before a movement's transaction, about the products whose units it may move, so that the
+     * check under the balance locks finds a fresh answer and does not wait on the registry there. Failures are left
+     * to that check.
+     */
+    public void refreshProducts(Set<UUID> productIds) {
+        for (UUID id : productIds) {
+            try {
+                status(products, id, () -> registry.product(id.toString()).map(p -> p.path("status").asText()).orElse("UNKNOWN"));
+            } catch (ServiceUnavailableException e) {
+                return; // the registry is down: the check inside the transaction decides, from what is known
+            }
         }
     }
 
