@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.opengep.common.problem.RefusedException;
+import org.opengep.common.security.HolderClaim;
 import org.opengep.registry.service.Caller;
 
 /** The caller of the current request, from its token. */
@@ -15,15 +16,7 @@ public class Callers {
     JsonWebToken jwt;
 
     public Caller current() {
-        UUID holderId = null;
-        Object claim = jwt.getClaim(Roles.HOLDER_CLAIM);
-        if (claim != null) {
-            try {
-                holderId = UUID.fromString(claim.toString().replace("\"", ""));
-            } catch (IllegalArgumentException e) {
-                throw new RefusedException("invalid-holder-claim", "the token's " + Roles.HOLDER_CLAIM + " claim is not a holder id");
-            }
-        }
+        UUID holderId = HolderClaim.of(jwt);
         if (jwt.getGroups().contains(Roles.HOLDER) && holderId == null) {
             throw new RefusedException("invalid-holder-claim", "a holder token names its holder in the " + Roles.HOLDER_CLAIM + " claim");
         }

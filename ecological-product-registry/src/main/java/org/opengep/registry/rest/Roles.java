@@ -1,5 +1,7 @@
 package org.opengep.registry.rest;
 
+import org.opengep.common.security.HolderClaim;
+
 /** The roles of the {@code groups} claim the registry knows, and the claim of holder-scoped tokens. */
 public final class Roles {
 
@@ -13,7 +15,7 @@ public final class Roles {
     public static final String HOLDER = "holder";
 
     /** The claim of holder-scoped tokens that names their holder (a UUID). */
-    public static final String HOLDER_CLAIM = "holder_id";
+    public static final String HOLDER_CLAIM = HolderClaim.NAME;
 
     private Roles() {}
 }

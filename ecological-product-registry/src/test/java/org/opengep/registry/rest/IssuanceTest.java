@@ -178,7 +178,6 @@ class IssuanceTest {
         solar.put("unit", "MWh");
         solar.put("indicator", "ECO_ENERGY");
         solar.put("ecosystemType", "FARMLAND");
-        solar.remove("category");
         String product = registered(solar);
         String certificate = registrar().body(issue(product, "GREEN_POWER_CERTIFICATE", 100)).post("/api/v1/issuances").then().statusCode(201)
                 .body("validUntil", equalTo(LocalDate.now().plusYears(2).toString())).extract().path("id");

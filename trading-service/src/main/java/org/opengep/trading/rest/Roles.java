@@ -1,5 +1,7 @@
 package org.opengep.trading.rest;
 
+import org.opengep.common.security.HolderClaim;
+
 /** The roles of the {@code groups} claim the trading service knows, and the claim that names a trader's holder. */
 public final class Roles {
 
@@ -11,7 +13,7 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
 
     /** The claim of a trader's token that names its holder (a UUID), as in the registry. */
-    public static final String HOLDER_CLAIM = "holder_id";
+    public static final String HOLDER_CLAIM = HolderClaim.NAME;
 
     private Roles() {}
 }

@@ -36,6 +36,9 @@ public class ExpiryService {
 
     public record Expired(int trades, long rightsUnits) {}
 
+    /** A holder's instrument with available units past their validity. */
+    private record Due(UUID holder, Instrument instrument) {}
+
     @Inject
     DataSource dataSource;
 
@@ -72,40 +75,30 @@ public class ExpiryService {
 
     /** Moves AVAILABLE units whose validity ended before {@code today} to EXPIRED, holder by holder. */
     long expireRights(LocalDate today) {
-        List<Object[]> due = Transactions.jdbc(dataSource, c -> {
-            List<Object[]> rows = new ArrayList<>();
+        List<Due> due = Transactions.jdbc(dataSource, c -> {
+            List<Due> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("select distinct holder_id, right_type, vintage, pollutant from holding "
                     + "where held_until is null and state = 'AVAILABLE' and valid_until < ?")) {
                 s.setObject(1, today);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Object[] {rs.getObject(1, UUID.class), Instrument.of(rs.getString(2), rs.getInt(3), rs.getString(4))});
+                        rows.add(new Due(rs.getObject(1, UUID.class), Instrument.of(rs.getString(2), rs.getInt(3), rs.getString(4))));
                     }
                 }
             }
             return rows;
         });
         long total = 0;
-        for (Object[] row : due) {
-            UUID holder = (UUID) row[0];
-            Instrument instrument = (Instrument) row[1];
+        for (Due d : due) {
+            UUID holder = d.holder();
+            Instrument instrument = d.instrument();
             total += QuarkusTransaction.requiringNew().call(() -> Transactions.jdbc(dataSource, c -> {
                 OffsetDateTime at = Ledger.now();
                 UUID id = UUID.randomUUID();
                 Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, instrument, List.of(holder));
                 long units = ledger.expireBlocks(c, id, holder, instrument, today, at);
                 if (units > 0) {
-                    try (PreparedStatement s = c.prepareStatement("insert into movement (id, kind, status, seller_id, right_type, vintage, pollutant, "
-                            + "units, created_by, created_at) values (?, 'EXPIRY', 'DONE', ?, ?, ?, ?, ?, 'trading-service', ?)")) {
-                        s.setObject(1, id);
-                        s.setObject(2, holder);
-                        s.setString(3, instrument.rightType().name());
-                        s.setInt(4, instrument.vintage());
-                        s.setString(5, instrument.pollutantKey());
-                        s.setLong(6, units);
-                        s.setObject(7, at);
-                        s.executeUpdate();
-                    }
+                    ledger.insertMovement(c, id, "EXPIRY", "DONE", holder, null, instrument, units, null, null, null, null, null, SYSTEM.name(), at);
                     ledger.post(c, id, instrument, List.of(new Leg(holder, Bucket.AVAILABLE, -units), new Leg(holder, Bucket.EXPIRED, units)),
                             balances, at);
                 }

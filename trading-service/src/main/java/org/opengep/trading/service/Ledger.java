@@ -1,7 +1,7 @@
 package org.opengep.trading.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -68,7 +68,7 @@ public class Ledger {
     }
 
     /** A live serial block. */
-    public record Holding(long id, UUID holderId, UUID productId, String regionCode, UUID issuanceId, String serialPrefix, long start, long end,
+    private record Holding(long id, UUID productId, String regionCode, UUID issuanceId, String serialPrefix, long start, long end,
             LocalDate validUntil) {}
 
     /** A block to start: serials of an issuance now held by a holder in a state. */
@@ -232,7 +232,7 @@ public class Ledger {
                 try (ResultSet rs = s.executeQuery()) {
                     while (covered < units && rs.next()) {
                         read++;
-                        Holding h = new Holding(rs.getLong(1), holder, rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
+                        Holding h = new Holding(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
                                 rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getObject(8, LocalDate.class));
                         blocks.add(h);
                         covered += h.end() - h.start() + 1;
@@ -360,6 +360,34 @@ public class Ledger {
             update.setInt(11, i.vintage());
             update.setString(12, i.pollutantKey());
             update.executeUpdate();
+        }
+    }
+
+    /** Records a movement as asked for; a SETTLED one with its delivered units and time. */
+    public void insertMovement(Connection c, UUID id, String kind, String status, UUID seller, UUID buyer, Instrument i, long units,
+            BigDecimal price, MovementService.Mode mode, String purpose, String beneficiary, OffsetDateTime expires, String by, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into movement (id, kind, status, seller_id, buyer_id, right_type, vintage, pollutant, "
+                + "units, price, mode, purpose, beneficiary, expires_at, settled_units, settled_at, created_by, created_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setObject(1, id);
+            s.setString(2, kind);
+            s.setString(3, status);
+            s.setObject(4, seller);
+            s.setObject(5, buyer);
+            s.setString(6, i.rightType().name());
+            s.setInt(7, i.vintage());
+            s.setString(8, i.pollutantKey());
+            s.setLong(9, units);
+            s.setBigDecimal(10, price);
+            s.setString(11, mode == null ? null : mode.name());
+            s.setString(12, purpose);
+            s.setString(13, beneficiary);
+            s.setObject(14, expires);
+            s.setObject(15, status.equals("SETTLED") ? units : null);
+            s.setObject(16, status.equals("SETTLED") ? at : null);
+            s.setString(17, by);
+            s.setObject(18, at);
+            s.executeUpdate();
         }
     }
 }

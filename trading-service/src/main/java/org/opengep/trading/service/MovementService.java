@@ -11,9 +11,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,12 +27,12 @@ import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.InvalidInputException;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
-import org.opengep.common.problem.TypedProblem;
 import org.opengep.common.problem.RefusedException;
+import org.opengep.common.problem.TypedProblem;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
-import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.config.MarketRules;
+import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.PriceLimits;
 import org.opengep.trading.ledger.Units;
@@ -169,7 +174,7 @@ public class MovementService {
             Moved moved = ledger.transfer(c, id, instrument, t.sellerId(), Bucket.AVAILABLE, null, t.sellerId(), Bucket.PENDING, units, at);
             moved.products().forEach(registry::requireRegisteredProduct);
             OffsetDateTime expires = at.plusSeconds(checked.expiresIn());
-            insertMovement(c, id, "TRADE", "OPEN", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, expires,
+            ledger.insertMovement(c, id, "TRADE", "OPEN", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, expires,
                     caller.name(), at);
             ledger.post(c, id, instrument, List.of(new Leg(t.sellerId(), Bucket.AVAILABLE, -units), new Leg(t.sellerId(), Bucket.PENDING, units)),
                     balances, at);
@@ -178,7 +183,7 @@ public class MovementService {
         }
         Moved moved = ledger.transfer(c, id, instrument, t.sellerId(), Bucket.AVAILABLE, null, t.buyerId(), Bucket.AVAILABLE, units, at);
         moved.products().forEach(registry::requireRegisteredProduct);
-        insertMovement(c, id, "TRADE", "SETTLED", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, null,
+        ledger.insertMovement(c, id, "TRADE", "SETTLED", t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), null, null, null,
                 caller.name(), at);
         recordOrigin(c, id, moved);
         ledger.post(c, id, instrument, List.of(new Leg(t.sellerId(), Bucket.AVAILABLE, -units), new Leg(t.buyerId(), Bucket.AVAILABLE, units)),
@@ -239,11 +244,11 @@ public class MovementService {
     }
 
     private Map<Instrument, Map<UUID, Ledger.Balance>> lockAll(Connection c, List<Checked> trades) throws SQLException {
-        Map<Instrument, java.util.Set<UUID>> holders = new java.util.TreeMap<>(java.util.Comparator.comparing(Instrument::toString));
+        Map<Instrument, Set<UUID>> holders = new TreeMap<>(Comparator.comparing(Instrument::toString));
         for (Checked t : trades) {
-            holders.computeIfAbsent(t.instrument(), k -> new java.util.TreeSet<>()).addAll(List.of(t.trade().sellerId(), t.trade().buyerId()));
+            holders.computeIfAbsent(t.instrument(), k -> new TreeSet<>()).addAll(List.of(t.trade().sellerId(), t.trade().buyerId()));
         }
-        Map<Instrument, Map<UUID, Ledger.Balance>> locked = new java.util.HashMap<>();
+        Map<Instrument, Map<UUID, Ledger.Balance>> locked = new HashMap<>();
         for (var e : holders.entrySet()) {
             locked.put(e.getKey(), ledger.lockBalances(c, e.getKey(), e.getValue()));
         }
@@ -275,20 +280,8 @@ public class MovementService {
         errors.throwIfAny();
         caller.requireActsFor(r.holderId());
         registry.requireActiveHolder(r.holderId(), "holder");
-        return Transactions.jdbc(dataSource, c -> {
-            OffsetDateTime at = Ledger.now();
-            UUID id = UUID.randomUUID();
-            Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, instrument, List.of(r.holderId()));
-            requireAvailable(balances.get(r.holderId()), instrument, units);
-            Moved moved = ledger.transfer(c, id, instrument, r.holderId(), Bucket.AVAILABLE, null, r.holderId(), Bucket.RETIRED, units, at);
-            moved.products().forEach(registry::requireRegisteredProduct);
-            insertMovement(c, id, "RETIREMENT", "DONE", r.holderId(), null, instrument, units, null, null, r.purpose(), r.beneficiary(), null,
-                    caller.name(), at);
-            ledger.post(c, id, instrument, List.of(new Leg(r.holderId(), Bucket.AVAILABLE, -units), new Leg(r.holderId(), Bucket.RETIRED, units)),
-                    balances, at);
-            return new Recorded(id, "RETIREMENT", "DONE", r.holderId(), null, instrument, units, null, null, null, r.purpose(), r.beneficiary(),
-                    moved.serials(), at, null);
-        });
+        return Transactions.jdbc(dataSource, c -> withinHolder(c, "RETIREMENT", "DONE", r.holderId(), null, instrument, units, Bucket.RETIRED,
+                r.purpose(), r.beneficiary(), caller, Ledger.now()));
     }
 
     /**
@@ -348,20 +341,10 @@ public class MovementService {
             for (int n = 0; n < instruments.size(); n++) {
                 order.add(n);
             }
-            order.sort((x, y) -> instruments.get(x).toString().compareTo(instruments.get(y).toString()));
+            order.sort(Comparator.comparing(n -> instruments.get(n).toString()));
             for (int n : order) {
-                Instrument instrument = instruments.get(n);
-                long units = amounts.get(n);
-                UUID id = UUID.randomUUID();
-                Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, instrument, List.of(r.holderId()));
-                requireAvailable(balances.get(r.holderId()), instrument, units);
-                Moved moved = ledger.transfer(c, id, instrument, r.holderId(), Bucket.AVAILABLE, null, r.holderId(), Bucket.RETIRED, units, at);
-                insertMovement(c, id, "SURRENDER", "DONE", r.holderId(), null, instrument, units, null, null, purpose, r.holderId().toString(),
-                        null, caller.name(), at);
-                ledger.post(c, id, instrument, List.of(new Leg(r.holderId(), Bucket.AVAILABLE, -units), new Leg(r.holderId(), Bucket.RETIRED, units)),
-                        balances, at);
-                recorded.add(new Recorded(id, "SURRENDER", "DONE", r.holderId(), null, instrument, units, null, null, null, purpose,
-                        r.holderId().toString(), moved.serials(), at, null));
+                recorded.add(withinHolder(c, "SURRENDER", "DONE", r.holderId(), null, instruments.get(n), amounts.get(n), Bucket.RETIRED, purpose,
+                        r.holderId().toString(), caller, at));
             }
             return recorded;
         });
@@ -388,18 +371,26 @@ public class MovementService {
             registry.requireActiveHolder(r.pledgeeId(), "pledgee");
         }
         Bucket bucket = pledge ? Bucket.PLEDGED : Bucket.FROZEN;
-        return Transactions.jdbc(dataSource, c -> {
-            OffsetDateTime at = Ledger.now();
-            UUID id = UUID.randomUUID();
-            Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, instrument, List.of(r.holderId()));
-            requireAvailable(balances.get(r.holderId()), instrument, units);
-            Moved moved = ledger.transfer(c, id, instrument, r.holderId(), Bucket.AVAILABLE, null, r.holderId(), bucket, units, at);
-            insertMovement(c, id, kind, "OPEN", r.holderId(), r.pledgeeId(), instrument, units, null, null, r.reason(), null, null, caller.name(), at);
-            ledger.post(c, id, instrument, List.of(new Leg(r.holderId(), Bucket.AVAILABLE, -units), new Leg(r.holderId(), bucket, units)),
-                    balances, at);
-            return new Recorded(id, kind, "OPEN", r.holderId(), r.pledgeeId(), instrument, units, null, null, null, r.reason(), null,
-                    moved.serials(), at, null);
-        });
+        return Transactions.jdbc(dataSource, c -> withinHolder(c, kind, "OPEN", r.holderId(), r.pledgeeId(), instrument, units, bucket, r.reason(),
+                null, caller, Ledger.now()));
+    }
+
+    /**
+     * Moves a holder's available units into another of its own buckets (retired, pledged, frozen) and records the
+     * movement. Units retired for good must still be REGISTERED in the registry; reserved ones stay the holder's.
+     */
+    private Recorded withinHolder(Connection c, String kind, String status, UUID holder, UUID counterparty, Instrument i, long units, Bucket to,
+            String purpose, String beneficiary, Caller caller, OffsetDateTime at) throws SQLException {
+        UUID id = UUID.randomUUID();
+        Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, i, List.of(holder));
+        requireAvailable(balances.get(holder), i, units);
+        Moved moved = ledger.transfer(c, id, i, holder, Bucket.AVAILABLE, null, holder, to, units, at);
+        if (to == Bucket.RETIRED) {
+            moved.products().forEach(registry::requireRegisteredProduct);
+        }
+        ledger.insertMovement(c, id, kind, status, holder, counterparty, i, units, null, null, purpose, beneficiary, null, caller.name(), at);
+        ledger.post(c, id, i, List.of(new Leg(holder, Bucket.AVAILABLE, -units), new Leg(holder, to, units)), balances, at);
+        return new Recorded(id, kind, status, holder, counterparty, i, units, null, null, null, purpose, beneficiary, moved.serials(), at, null);
     }
 
     /**
@@ -555,33 +546,6 @@ public class MovementService {
                 s.addBatch();
             }
             s.executeBatch();
-        }
-    }
-
-    private static void insertMovement(Connection c, UUID id, String kind, String status, UUID seller, UUID buyer, Instrument i, long units,
-            BigDecimal price, Mode mode, String purpose, String beneficiary, OffsetDateTime expires, String by, OffsetDateTime at) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into movement (id, kind, status, seller_id, buyer_id, right_type, vintage, pollutant, "
-                + "units, price, mode, purpose, beneficiary, expires_at, settled_units, settled_at, created_by, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setObject(1, id);
-            s.setString(2, kind);
-            s.setString(3, status);
-            s.setObject(4, seller);
-            s.setObject(5, buyer);
-            s.setString(6, i.rightType().name());
-            s.setInt(7, i.vintage());
-            s.setString(8, i.pollutantKey());
-            s.setLong(9, units);
-            s.setBigDecimal(10, price);
-            s.setString(11, mode == null ? null : mode.name());
-            s.setString(12, purpose);
-            s.setString(13, beneficiary);
-            s.setObject(14, expires);
-            s.setObject(15, status.equals("SETTLED") ? units : null);
-            s.setObject(16, status.equals("SETTLED") ? at : null);
-            s.setString(17, by);
-            s.setObject(18, at);
-            s.executeUpdate();
         }
     }
 

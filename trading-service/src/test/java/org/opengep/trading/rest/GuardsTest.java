@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -80,7 +81,16 @@ class GuardsTest {
         REGISTRY.status(product, "SUSPENDED");
         post(holder, trade(holder, UUID.randomUUID(), 10)).then().statusCode(409)
                 .body("type", equalTo("https://opengep.org/problems/right-not-registered"));
+        trader(holder).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("holderId", holder.toString(), "rightType",
+                "FOREST_CARBON_SINK", "vintage", 2024, "quantity", 10, "purpose", "碳中和", "beneficiary", "x")).post("/api/v1/retirements").then()
+                .statusCode(409).body("type", equalTo("https://opengep.org/problems/right-not-registered"));
         assertThat(available(holder)).isEqualByComparingTo("50");
+        UUID allowances = REGISTRY.issue(holder, "CARBON_ALLOWANCE", 2025, 50);
+        sync();
+        REGISTRY.status(allowances, "SUSPENDED");
+        trader(holder).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("holderId", holder.toString(), "complianceYear", 2025,
+                "obligation", 50, "parts", List.of(Map.of("rightType", "CARBON_ALLOWANCE", "vintage", 2025, "quantity", 50))))
+                .post("/api/v1/surrenders").then().statusCode(409).body("type", equalTo("https://opengep.org/problems/right-not-registered"));
         reconciliationIsClean();
     }
 
