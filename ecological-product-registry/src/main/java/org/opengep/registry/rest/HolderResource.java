@@ -52,7 +52,7 @@ public class HolderResource {
 
     @POST
     @RolesAllowed(Roles.REGISTRAR)
-    @Operation(summary = "Register a holder", description = "Organisations by unified social credit code (GB 32100-2015, check "
+    @Operation(operationId = "registerHolder", summary = "Register a holder", description = "Organisations by unified social credit code (GB 32100-2015, check "
             + "character verified), individuals by citizen identity number (GB 11643-1999). A second registration of the same "
             + "legal entity is 409.")
     @APIResponse(responseCode = "201", description = "Registered; Location is the holder",
@@ -70,7 +70,7 @@ public class HolderResource {
 
     @GET
     @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER})
-    @Operation(summary = "List holders", description = "In registration order after the cursor; by status or unified social credit code.")
+    @Operation(operationId = "listHolders", summary = "List holders", description = "In registration order after the cursor; by status or unified social credit code.")
     @APIResponse(responseCode = "200", description = "A page of holders")
     public Page<HolderView> list(@QueryParam("after") @Parameter(description = "Cursor: the previous page's next") Long after,
             @QueryParam("limit") @Parameter(description = "1 to 1000, default 100") Integer limit,
@@ -84,7 +84,7 @@ public class HolderResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
-    @Operation(summary = "One holder", description = "Holder-scoped tokens see only their own holder.")
+    @Operation(operationId = "getHolder", summary = "One holder", description = "Holder-scoped tokens see only their own holder.")
     @APIResponse(responseCode = "200", description = "The holder", content = @Content(schema = @Schema(implementation = HolderView.class)))
     @APIResponse(responseCode = "404", description = "No such holder",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -98,7 +98,7 @@ public class HolderResource {
     @PUT
     @Path("{id}/status")
     @RolesAllowed(Roles.REGISTRAR)
-    @Operation(summary = "Suspend or reactivate a holder", description = "A suspended holder receives no issuance and its products "
+    @Operation(operationId = "setHolderStatus", summary = "Suspend or reactivate a holder", description = "A suspended holder receives no issuance and its products "
             + "cannot be submitted or registered; the trading service refuses its trades.")
     @APIResponse(responseCode = "200", description = "The holder", content = @Content(schema = @Schema(implementation = HolderView.class)))
     @APIResponse(responseCode = "404", description = "No such holder",

@@ -56,7 +56,7 @@ public class IssuanceResource {
 
     @POST
     @RolesAllowed(Roles.REGISTRAR)
-    @Operation(summary = "Issue a block of units", description = "From a REGISTERED product to an ACTIVE holder (default: the "
+    @Operation(operationId = "issueUnits", summary = "Issue a block of units", description = "From a REGISTERED product to an ACTIVE holder (default: the "
             + "product's), of a right type the product type allows and whose unit is the product's. The registry allocates "
             + "the serial range (one serial per unit of the type's precision, continuing the product's earlier blocks). The "
             + "total issued never exceeds the verified quantity, also under concurrent requests (409 over-issuance).")
@@ -76,7 +76,7 @@ public class IssuanceResource {
 
     @GET
     @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
-    @Operation(summary = "The issuance feed", description = "Issuances after a feed position, in order and without gaps: a reader "
+    @Operation(operationId = "readIssuanceFeed", summary = "The issuance feed", description = "Issuances after a feed position, in order and without gaps: a reader "
             + "that stores next and reads on from it sees every issuance exactly once (apply them idempotently by id). This is "
             + "the only way units enter the trading ledger. Holder tokens see their own issuances only.")
     @APIResponse(responseCode = "200", description = "A page of the feed")
@@ -96,7 +96,7 @@ public class IssuanceResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
-    @Operation(summary = "One issuance")
+    @Operation(operationId = "getIssuance", summary = "One issuance")
     @APIResponse(responseCode = "200", description = "The issuance", content = @Content(schema = @Schema(implementation = IssuanceView.class)))
     @APIResponse(responseCode = "404", description = "No such issuance",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -110,7 +110,7 @@ public class IssuanceResource {
     @POST
     @Path("expiry")
     @RolesAllowed(Roles.REGISTRAR)
-    @Operation(summary = "Run the expiry now", description = "Marks green certificates and pollutant rights whose validity ended "
+    @Operation(operationId = "runIssuanceExpiry", summary = "Run the expiry now", description = "Marks green certificates and pollutant rights whose validity ended "
             + "before today as EXPIRED (the scheduled job does the same every hour). Running it again changes nothing.")
     @APIResponse(responseCode = "200", description = "How many blocks expired now",
             content = @Content(schema = @Schema(implementation = ExpiryRun.class)))

@@ -65,7 +65,7 @@ public class ProductResource {
 
     @POST
     @RolesAllowed(Roles.REGISTRAR)
-    @Operation(summary = "Declare a product (DRAFT)", description = "The region, ecosystem type and indicator are checked with "
+    @Operation(operationId = "declareProduct", summary = "Declare a product (DRAFT)", description = "The region, ecosystem type and indicator are checked with "
             + "gep-accounting-service; 503 when it cannot answer (nothing is stored).")
     @APIResponse(responseCode = "201", description = "The draft; Location is the product",
             content = @Content(schema = @Schema(implementation = ProductView.class)))
@@ -83,7 +83,7 @@ public class ProductResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.REGISTRAR)
-    @Operation(summary = "Change a draft", description = "Replaces every field; only DRAFT products change (409 otherwise).")
+    @Operation(operationId = "updateDraftProduct", summary = "Change a draft", description = "Replaces every field; only DRAFT products change (409 otherwise).")
     @APIResponse(responseCode = "200", description = "The draft", content = @Content(schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -98,7 +98,7 @@ public class ProductResource {
 
     @GET
     @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
-    @Operation(summary = "Search the catalogue", description = "By category, type, region (the region and every region under it), "
+    @Operation(operationId = "searchProducts", summary = "Search the catalogue", description = "By category, type, region (the region and every region under it), "
             + "status, holder and vintage, in registration order after the cursor. Readers see every product but drafts; holder "
             + "tokens see their own products, drafts included. Unknown parameters are 400. Roles: " + ALL + ".")
     @APIResponse(responseCode = "200", description = "A page of products (without valuations)")
@@ -117,7 +117,7 @@ public class ProductResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
-    @Operation(summary = "One product with its latest valuation", description = "Drafts are seen by registrars, verifiers and their holder.")
+    @Operation(operationId = "getProduct", summary = "One product with its latest valuation", description = "Drafts are seen by registrars, verifiers and their holder.")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", description = "No such product (or not one the caller may see)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -130,7 +130,7 @@ public class ProductResource {
     @POST
     @Path("{id}/transitions")
     @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER})
-    @Operation(summary = "Move a product along its lifecycle", description = "DRAFT -> SUBMITTED -> VERIFIED -> REGISTERED; "
+    @Operation(operationId = "transitionProduct", summary = "Move a product along its lifecycle", description = "DRAFT -> SUBMITTED -> VERIFIED -> REGISTERED; "
             + "SUBMITTED -> REJECTED (reason required); REGISTERED <-> SUSPENDED (reason required to suspend); REGISTERED -> "
             + "RETIRED or EXPIRED. Verifiers verify and reject, and never what they submitted themselves (403 maker-checker); "
             + "registrars make the other moves. Illegal moves are 409. Each move is recorded with its actor, time and reason.")
@@ -152,7 +152,7 @@ public class ProductResource {
     @GET
     @Path("{id}/transitions")
     @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
-    @Operation(summary = "A product's history of moves", description = "Oldest first, with actor, time and reason.")
+    @Operation(operationId = "listProductTransitions", summary = "A product's history of moves", description = "Oldest first, with actor, time and reason.")
     @APIResponse(responseCode = "200", description = "The moves")
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -165,7 +165,7 @@ public class ProductResource {
     @POST
     @Path("{id}/valuations")
     @RolesAllowed(Roles.REGISTRAR)
-    @Operation(summary = "Value a verified product from GEP", description = "Asks gep-accounting-service for the official GEP of the "
+    @Operation(operationId = "valueProduct", summary = "Value a verified product from GEP", description = "Asks gep-accounting-service for the official GEP of the "
             + "product's region and year (its vintage, else the year its period ends) and records value = verified quantity x the "
             + "unit price of the product's indicator line, with the account, publication and price set it came from. 409 when "
             + "there is no official figure or no usable unit price; 503 when the accounting service does not answer. Nothing "
@@ -186,7 +186,7 @@ public class ProductResource {
     @GET
     @Path("{id}/valuations")
     @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
-    @Operation(summary = "A product's valuations", description = "Newest first.")
+    @Operation(operationId = "listProductValuations", summary = "A product's valuations", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "The valuations")
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

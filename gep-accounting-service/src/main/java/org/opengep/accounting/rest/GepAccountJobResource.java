@@ -78,7 +78,7 @@ public class GepAccountJobResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ACCOUNTANT)
-    @Operation(summary = "Start a job computing (and optionally publishing) accounts for many regions",
+    @Operation(operationId = "startAccountJob", summary = "Start a job computing (and optionally publishing) accounts for many regions",
             description = "The body is a JSON array of account requests (as POST /api/v1/gep-accounts takes them), or a CSV in "
                     + "long format (Content-Type text/csv). Answers at once with 202 and the job's Location; GET it for progress. "
                     + "A region whose inputs are wrong fails alone, with its reasons. With publish=true (the caller needs the "
@@ -157,7 +157,7 @@ public class GepAccountJobResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "A job's progress: done / total, failures with their reasons, rate")
+    @Operation(operationId = "getAccountJob", summary = "A job's progress: done / total, failures with their reasons, rate")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = Job.class)))
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -166,7 +166,7 @@ public class GepAccountJobResource {
 
     @GET
     @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "Your jobs, newest first (to find a job again after losing the connection)")
+    @Operation(operationId = "listMyAccountJobs", summary = "Your jobs, newest first (to find a job again after losing the connection)")
     @APIResponse(responseCode = "200", description = "The jobs")
     public List<Job> mine() {
         return jobs.ofUser(jwt.getName());

@@ -80,7 +80,7 @@ public class GepAccountResource {
 
     @POST
     @RolesAllowed(Roles.ACCOUNTANT)
-    @Operation(summary = "Compute and store a GEP account",
+    @Operation(operationId = "computeAccount", summary = "Compute and store a GEP account",
             description = "Each indicator is given as biophysical inputs (byEcosystem / parameters / items), as physical quantities "
                     + "(quantities / quantitiesByEcosystem) or as a value; the engine takes the deepest level given. Every amount "
                     + "carries its unit and is converted (亿, 万, m³, t, kWh, hm², km², mm ...); a unit of the wrong kind is an error. "
@@ -99,7 +99,7 @@ public class GepAccountResource {
 
     @GET
     @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "Find accounts by region, year or the job that computed them", description = "Newest first.")
+    @Operation(operationId = "searchAccounts", summary = "Find accounts by region, year or the job that computed them", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "The accounts")
     @APIResponse(responseCode = "400", description = "Unknown or invalid query parameter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -115,7 +115,7 @@ public class GepAccountResource {
     @Path("{id}")
     @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
-    @Operation(summary = "An account, exactly as computed", description = "CSV and XLSX by Accept header or ?format=.")
+    @Operation(operationId = "getAccount", summary = "An account, exactly as computed", description = "CSV and XLSX by Accept header or ?format=.")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = AccountDocument.class)))
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @QueryParam("format") String format, @Context HttpHeaders headers) {
@@ -134,7 +134,7 @@ public class GepAccountResource {
     @POST
     @Path("{id}/publication")
     @RolesAllowed(Roles.PUBLISHER)
-    @Operation(summary = "Publish an account as the official GEP of its region, year and method version",
+    @Operation(operationId = "publishAccount", summary = "Publish an account as the official GEP of its region, year and method version",
             description = "The previous official figure, if any, is superseded and stays readable with its history. "
                     + "Publishing the account that is already official changes nothing (200).")
     @APIResponse(responseCode = "201", description = "Published; Location is the region's official figure",

@@ -35,7 +35,7 @@ public class IndicatorResource {
 
     @GET
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "The indicator catalogue",
+    @Operation(operationId = "getIndicatorCatalogue", summary = "The indicator catalogue",
             description = "Every indicator with its Chinese and English names, category, ecosystem types, formula, the inputs "
                     + "it needs (name, scope, unit), the physical quantities it reports and the value lines with their price keys.")
     @APIResponse(responseCode = "200", description = "The catalogue")

@@ -36,7 +36,7 @@ public class PriceIndexResource {
 
     @GET
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "Every price index by family and year",
+    @Operation(operationId = "listPriceIndices", summary = "Every price index by family and year",
             description = "Families: GENERAL (consumer prices, the fallback), CONSTRUCTION, AGRICULTURAL_PRODUCER, ENERGY, WATER, or your own.")
     @APIResponse(responseCode = "200", description = "The indices")
     public List<IndexView> list() {
@@ -46,7 +46,7 @@ public class PriceIndexResource {
     @PUT
     @Path("{family}")
     @RolesAllowed(Roles.ACCOUNTANT)
-    @Operation(summary = "Set years of a family's index", description = "Adds the years given or replaces them; any base (only ratios matter).")
+    @Operation(operationId = "setPriceIndexYears", summary = "Set years of a family's index", description = "Adds the years given or replaces them; any base (only ratios matter).")
     @APIResponse(responseCode = "204", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid family, year, value or source",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -53,7 +53,7 @@ public class PriceSetResource {
 
     @GET
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "List price sets (all names and versions)")
+    @Operation(operationId = "listPriceSets", summary = "List price sets (all names and versions)")
     @APIResponse(responseCode = "200", description = "The sets")
     public List<Summary> list() {
         return priceSets.list().stream().map(Summary::of).toList();
@@ -62,7 +62,7 @@ public class PriceSetResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "One price set with every price and parameter")
+    @Operation(operationId = "getPriceSet", summary = "One price set with every price and parameter")
     @APIResponse(responseCode = "200", description = "The set")
     @APIResponse(responseCode = "404", description = "No such set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -72,7 +72,7 @@ public class PriceSetResource {
 
     @POST
     @RolesAllowed(Roles.ACCOUNTANT)
-    @Operation(summary = "Create a price set, or the next version of one",
+    @Operation(operationId = "createPriceSet", summary = "Create a price set, or the next version of one",
             description = "A set with the name of an existing set becomes its next version. `basedOn` copies another set's "
                     + "entries first; the given prices and parameters then replace those of the same key.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Draft.class), examples = @ExampleObject(name = "shenzhen-2020", value = EXAMPLE)))
@@ -86,7 +86,7 @@ public class PriceSetResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ACCOUNTANT)
-    @Operation(summary = "Replace the entries of a set no account uses yet",
+    @Operation(operationId = "replacePriceSet", summary = "Replace the entries of a set no account uses yet",
             description = "A set that valued an account, and the built-in set, never change: the answer is 409; create a new version.")
     @APIResponse(responseCode = "200", description = "The updated set")
     @APIResponse(responseCode = "400", description = "Invalid entries", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

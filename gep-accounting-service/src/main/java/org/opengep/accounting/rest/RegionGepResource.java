@@ -80,7 +80,7 @@ public class RegionGepResource {
     @Path("gep")
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
-    @Operation(summary = "The region's official GEP for a year",
+    @Operation(operationId = "getOfficialGep", summary = "The region's official GEP for a year",
             description = "basis=official (default): the published figure with its breakdown by indicator, category and ecosystem "
                     + "type, served from memory; detail=lines adds every indicator's value lines (quantity x unit price). "
                     + "basis=children: the sum of the children's official figures (a child without one counts with the sum of "
@@ -143,7 +143,7 @@ public class RegionGepResource {
     @GET
     @Path("gep/publications")
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "Every publication of the region, superseded ones included: who published, when, why")
+    @Operation(operationId = "listGepPublications", summary = "Every publication of the region, superseded ones included: who published, when, why")
     @APIResponse(responseCode = "200", description = "Newest first")
     public Response history(@PathParam("code") String code, @QueryParam("year") Integer year, @Context UriInfo uri) {
         Problems.onlyQueryParameters(uri, Set.of("year"));
@@ -158,7 +158,7 @@ public class RegionGepResource {
     @Path("children/gep")
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
-    @Operation(summary = "The region's children ranked by GEP, with GEP per km² and per capita",
+    @Operation(operationId = "rankChildrenByGep", summary = "The region's children ranked by GEP, with GEP per km² and per capita",
             description = "Each child with its official figure, or the sum below it, or MISSING. CSV and XLSX by Accept header or ?format=.")
     @APIResponse(responseCode = "200", description = "Ranked children",
             content = @Content(schema = @Schema(implementation = ChildFigure.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
@@ -187,7 +187,7 @@ public class RegionGepResource {
     @Path("gep/series")
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
-    @Operation(summary = "Official figures over years at current and comparable prices, with growth and dual growth",
+    @Operation(operationId = "getGepSeries", summary = "Official figures over years at current and comparable prices, with growth and dual growth",
             description = "With priceSetId (a base-year price set): fixed-price method; without: deflator method with the price "
                     + "indices. The response states which. 409 when a needed price index is not recorded.")
     @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(implementation = Series.class)))
@@ -218,7 +218,7 @@ public class RegionGepResource {
     @GET
     @Path("children/dual-growth")
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "The children's comparable GEP growth and GDP growth between two years, flagging GDP up and GEP down",
+    @Operation(operationId = "getChildrenDualGrowth", summary = "The children's comparable GEP growth and GDP growth between two years, flagging GDP up and GEP down",
             description = "Official figures of both years, the earlier one brought to the later year's prices with the price "
                     + "indices (deflator method). GDP_UP_GEP_DOWN marks the children to look at.")
     @APIResponse(responseCode = "200", description = "One entry per child, flagged ones first")

@@ -46,7 +46,7 @@ public class RegionResource {
 
     @GET
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "List regions", description = "Filtered by parent, level and name; with no filter, the provinces.")
+    @Operation(operationId = "listRegions", summary = "List regions", description = "Filtered by parent, level and name; with no filter, the provinces.")
     @APIResponse(responseCode = "200", description = "The regions, ordered by code")
     @APIResponse(responseCode = "400", description = "Bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<Summary> list(@QueryParam("parent") @Parameter(description = "Parent region code", example = "440000") String parent,
@@ -61,7 +61,7 @@ public class RegionResource {
     @GET
     @Path("{code}")
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
-    @Operation(summary = "One region with its ancestors, children, level and area")
+    @Operation(operationId = "getRegion", summary = "One region with its ancestors, children, level and area")
     @APIResponse(responseCode = "200", description = "The region")
     @APIResponse(responseCode = "404", description = "No such region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") @Parameter(example = "440300") String code) {
@@ -70,7 +70,7 @@ public class RegionResource {
 
     @POST
     @RolesAllowed(Roles.ACCOUNTANT)
-    @Operation(summary = "Create a custom accounting unit (watershed, reserve, township, parcel)")
+    @Operation(operationId = "createRegion", summary = "Create a custom accounting unit (watershed, reserve, township, parcel)")
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "400", description = "Invalid unit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Code already taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -84,7 +84,7 @@ public class RegionResource {
     @PUT
     @Path("{code}/area")
     @RolesAllowed(Roles.ACCOUNTANT)
-    @Operation(summary = "Record a region's land area", description = "Used to check ecosystem extents and for GEP per km².")
+    @Operation(operationId = "setRegionArea", summary = "Record a region's land area", description = "Used to check ecosystem extents and for GEP per km².")
     @APIResponse(responseCode = "200", description = "The region with its area")
     @APIResponse(responseCode = "400", description = "Invalid area", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

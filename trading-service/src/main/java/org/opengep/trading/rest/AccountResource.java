@@ -30,7 +30,7 @@ public class AccountResource {
     @GET
     @Path("accounts/{holderId}/balances")
     @RolesAllowed({Roles.TRADER, Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "A holder's balances", description = "Per right type, vintage and pollutant: available, reserved (pending, "
+    @Operation(operationId = "getBalances", summary = "A holder's balances", description = "Per right type, vintage and pollutant: available, reserved (pending, "
             + "pledged, frozen), retired and expired. Traders see their own holder's.")
     @APIResponse(responseCode = "200", description = "The balances")
     public List<BalanceView> balances(@PathParam("holderId") UUID holderId) {
@@ -41,7 +41,7 @@ public class AccountResource {
     @GET
     @Path("accounts/{holderId}/holdings")
     @RolesAllowed({Roles.TRADER, Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "A holder's serial blocks", description = "The blocks the holder holds now, with their state.")
+    @Operation(operationId = "getHoldings", summary = "A holder's serial blocks", description = "The blocks the holder holds now, with their state.")
     @APIResponse(responseCode = "200", description = "The blocks")
     public List<Block> holdings(@PathParam("holderId") UUID holderId) {
         callers.requireSees(holderId);
@@ -51,7 +51,7 @@ public class AccountResource {
     @GET
     @Path("serials/{serial}/history")
     @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
-    @Operation(summary = "Who held a unit when", description = "Every block that contained the serial, oldest first, with holder, state "
+    @Operation(operationId = "getSerialHistory", summary = "Who held a unit when", description = "Every block that contained the serial, oldest first, with holder, state "
             + "and the time it was held from and until. A serial is its issuance block's prefix and the unit's number, e.g. FCS-331181-1-2024-17.")
     @APIResponse(responseCode = "200", description = "The history (empty for a serial never issued)")
     public List<Block> history(@PathParam("serial") String serial) {

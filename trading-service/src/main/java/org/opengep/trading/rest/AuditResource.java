@@ -39,7 +39,7 @@ public class AuditResource {
     @POST
     @Path("feed/sync")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Import the registry's new issuances now", description = "What the scheduled import does every few seconds: "
+    @Operation(operationId = "syncIssuanceFeed", summary = "Import the registry's new issuances now", description = "What the scheduled import does every few seconds: "
             + "reads the feed on from the stored position; each issuance is applied once.")
     @APIResponse(responseCode = "200", description = "Where the import stands", content = @Content(schema = @Schema(implementation = Sync.class)))
     @APIResponse(responseCode = "503", description = "The registry did not answer; the ledger stays where it was",
@@ -51,7 +51,7 @@ public class AuditResource {
     @POST
     @Path("expiry")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Expire now what is due", description = "What the scheduled expiry does every few seconds: two-phase trades past "
+    @Operation(operationId = "runExpiry", summary = "Expire now what is due", description = "What the scheduled expiry does every few seconds: two-phase trades past "
             + "their time expire (the units return to the seller), and green certificates and pollutant rights past their validity "
             + "become EXPIRED. Running it again changes nothing.")
     @APIResponse(responseCode = "200", description = "What expired", content = @Content(schema = @Schema(implementation = Expired.class)))
@@ -62,7 +62,7 @@ public class AuditResource {
     @GET
     @Path("journal/verification")
     @RolesAllowed(Roles.AUDITOR)
-    @Operation(summary = "Recompute the journal's hash chains", description = "Every balance has its own chain; the answer names the "
+    @Operation(operationId = "verifyJournal", summary = "Recompute the journal's hash chains", description = "Every balance has its own chain; the answer names the "
             + "first entry whose hash does not match, or a balance whose head disagrees with its last entry.")
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = Verification.class)))
     public Verification verify() {
@@ -72,7 +72,7 @@ public class AuditResource {
     @GET
     @Path("reconciliation")
     @RolesAllowed({Roles.AUDITOR, Roles.OPERATOR})
-    @Operation(summary = "Reconcile the ledger", description = "Per right type and vintage: issued = available + reserved + retired + "
+    @Operation(operationId = "reconcileLedger", summary = "Reconcile the ledger", description = "Per right type and vintage: issued = available + reserved + retired + "
             + "expired; blocks agree with balances; live serial ranges are disjoint and cover every issuance. Drift is listed.")
     @APIResponse(responseCode = "200", description = "The reconciliation", content = @Content(schema = @Schema(implementation = Reconciliation.class)))
     public Reconciliation reconcile() {

@@ -85,7 +85,7 @@ public class MovementResource {
     @POST
     @Path("trades")
     @RolesAllowed(Roles.TRADER)
-    @Operation(summary = "Record a trade", description = "Moves units from the seller (the trader's own holder) to the buyer, at once "
+    @Operation(operationId = "recordTrade", summary = "Record a trade", description = "Moves units from the seller (the trader's own holder) to the buyer, at once "
             + "or two-phase (twoPhase: the units are reserved as PENDING until settled, cancelled or expired). The seller's balance "
             + "is checked and changed in one transaction under its lock; serial blocks split (the seller keeps the first sub-range, "
             + "the buyer gets the last). Both holders must be ACTIVE and the rights still REGISTERED in the registry.")
@@ -98,7 +98,7 @@ public class MovementResource {
     @POST
     @Path("retirements")
     @RolesAllowed(Roles.TRADER)
-    @Operation(summary = "Retire units for good (注销)", description = "With purpose and beneficiary; retired units never move again.")
+    @Operation(operationId = "retireUnits", summary = "Retire units for good (注销)", description = "With purpose and beneficiary; retired units never move again.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response retire(NewRetirement retirement,
             @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
@@ -117,7 +117,7 @@ public class MovementResource {
     @POST
     @Path("trade-batches")
     @RolesAllowed(Roles.TRADER)
-    @Operation(summary = "Record a batch of trades", description = "Up to 1 000 trades of the trader's holder, each with its own outcome: "
+    @Operation(operationId = "recordTradeBatch", summary = "Record a batch of trades", description = "Up to 1 000 trades of the trader's holder, each with its own outcome: "
             + "one that fails leaves the others untouched. They run in the order given, in one transaction.")
     @APIResponse(responseCode = "200", description = "The outcome of each trade", content = @Content(schema = @Schema(implementation = BatchView.class)))
     public Response batch(TradeBatch batch,
@@ -140,7 +140,7 @@ public class MovementResource {
     @POST
     @Path("surrenders")
     @RolesAllowed(Roles.TRADER)
-    @Operation(summary = "Compliance surrender (清缴)", description = "Retires allowances, and CCER up to the configured share (5 %) of "
+    @Operation(operationId = "surrenderUnits", summary = "Compliance surrender (清缴)", description = "Retires allowances, and CCER up to the configured share (5 %) of "
             + "the obligation, that together meet the obligation exactly; all parts or none.")
     @APIResponse(responseCode = "201", description = "The retirements, one per part")
     public Response surrender(NewSurrender surrender,
@@ -153,7 +153,7 @@ public class MovementResource {
     @POST
     @Path("trades/{id}/settlement")
     @RolesAllowed({Roles.TRADER, Roles.OPERATOR})
-    @Operation(summary = "Settle a two-phase trade", description = "Delivers the quantity (default: all that was reserved) to the buyer; "
+    @Operation(operationId = "settleTrade", summary = "Settle a two-phase trade", description = "Delivers the quantity (default: all that was reserved) to the buyer; "
             + "the rest returns to the seller. By either party's trader or the operator; once.")
     @APIResponse(responseCode = "200", description = "Settled", content = @Content(schema = @Schema(implementation = MovementView.class)))
     @APIResponse(responseCode = "404", description = "No such trade",
@@ -166,7 +166,7 @@ public class MovementResource {
     @POST
     @Path("trades/{id}/cancellation")
     @RolesAllowed({Roles.TRADER, Roles.OPERATOR})
-    @Operation(summary = "Cancel a two-phase trade", description = "The reserved units return to the seller. By either party or the operator; once.")
+    @Operation(operationId = "cancelTrade", summary = "Cancel a two-phase trade", description = "The reserved units return to the seller. By either party or the operator; once.")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = MovementView.class)))
     @APIResponse(responseCode = "404", description = "No such trade",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -178,7 +178,7 @@ public class MovementResource {
     @POST
     @Path("pledges")
     @RolesAllowed(Roles.TRADER)
-    @Operation(summary = "Pledge units (质押)", description = "The holder's units become PLEDGED to the pledgee: they stay the holder's "
+    @Operation(operationId = "pledgeUnits", summary = "Pledge units (质押)", description = "The holder's units become PLEDGED to the pledgee: they stay the holder's "
             + "but cannot move until released (by the pledgee or the operator) or enforced (by the operator, to the pledgee).")
     @APIResponse(responseCode = "201", description = "Pledged", content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response pledge(NewReservation pledge,
@@ -189,7 +189,7 @@ public class MovementResource {
     @POST
     @Path("pledges/{id}/release")
     @RolesAllowed({Roles.TRADER, Roles.OPERATOR})
-    @Operation(summary = "Release a pledge", description = "The units become available to the holder again. By the pledgee's trader or the operator.")
+    @Operation(operationId = "releasePledge", summary = "Release a pledge", description = "The units become available to the holder again. By the pledgee's trader or the operator.")
     @APIResponse(responseCode = "200", description = "Released", content = @Content(schema = @Schema(implementation = MovementView.class)))
     @APIResponse(responseCode = "404", description = "No such pledge",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -201,7 +201,7 @@ public class MovementResource {
     @POST
     @Path("pledges/{id}/enforcement")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Enforce a pledge", description = "The pledged units go to the pledgee.")
+    @Operation(operationId = "enforcePledge", summary = "Enforce a pledge", description = "The pledged units go to the pledgee.")
     @APIResponse(responseCode = "200", description = "Enforced", content = @Content(schema = @Schema(implementation = MovementView.class)))
     @APIResponse(responseCode = "404", description = "No such pledge",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -213,7 +213,7 @@ public class MovementResource {
     @POST
     @Path("freezes")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Freeze units (冻结)", description = "The holder's units become FROZEN until the operator releases them.")
+    @Operation(operationId = "freezeUnits", summary = "Freeze units (冻结)", description = "The holder's units become FROZEN until the operator releases them.")
     @APIResponse(responseCode = "201", description = "Frozen", content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response freeze(NewReservation freeze,
             @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
@@ -223,7 +223,7 @@ public class MovementResource {
     @POST
     @Path("freezes/{id}/release")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Release a freeze")
+    @Operation(operationId = "releaseFreeze", summary = "Release a freeze")
     @APIResponse(responseCode = "200", description = "Released", content = @Content(schema = @Schema(implementation = MovementView.class)))
     @APIResponse(responseCode = "404", description = "No such freeze",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

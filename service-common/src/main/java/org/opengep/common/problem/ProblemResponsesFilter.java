@@ -1,0 +1,75 @@
+package org.opengep.common.problem;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Documents, once for every API operation, the answers every operation of its kind can give, so that generated
+ * clients know every response without each resource repeating them: the bearer-token requirement with its 401 and
+ * 403 problems, a 400 problem where the operation takes input, and a 404 problem where its path names something.
+ * Answers particular to an operation (409, 422, 503, ...) stay on the operation's own annotations.
+ * <p>
+ * It also drops the {@code type} that a {@code @Schema} annotation on a field adds next to a {@code $ref}: the type is
+ * the referenced schema's, and some generators read the sibling instead of the reference.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getRef() != null) {
+            schema.setType(null);
+        }
+        return schema;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/")) {
+                item.getOperations().values().forEach(operation -> document(item, operation));
+            }
+        });
+    }
+
+    private static void document(PathItem item, Operation operation) {
+        operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
+        addIfMissing(operation, "401", "No valid bearer token");
+        addIfMissing(operation, "403", "The token's roles do not allow this operation");
+        if (operation.getRequestBody() != null || has(item, operation, null)) {
+            addIfMissing(operation, "400", "The input is malformed or invalid; the problem names each wrong field or parameter");
+        }
+        if (has(item, operation, Parameter.In.PATH)) {
+            addIfMissing(operation, "404", "Nothing is found at this path");
+        }
+    }
+
+    /** Whether the operation (or its path) declares a parameter, of the given kind unless {@code in} is null. */
+    private static boolean has(PathItem item, Operation operation, Parameter.In in) {
+        return declares(item.getParameters(), in) || declares(operation.getParameters(), in);
+    }
+
+    private static boolean declares(List<Parameter> parameters, Parameter.In in) {
+        return parameters != null && parameters.stream().anyMatch(p -> in == null || p.getIn() == in);
+    }
+
+    private static void addIfMissing(Operation operation, String status, String description) {
+        if (operation.getResponses().hasAPIResponse(status)) {
+            return;
+        }
+        Content content = OASFactory.createContent().addMediaType("application/problem+json",
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+        APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
+        operation.getResponses().addAPIResponse(status, response);
+    }
+}
