@@ -1,19 +1,28 @@
 package org.opengep.registry.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.opengep.common.client.Answers;
+import org.opengep.registry.client.accounting.api.IndicatorsApi;
+import org.opengep.registry.client.accounting.api.OfficialGepApi;
+import org.opengep.registry.client.accounting.api.RegionsApi;
+import org.opengep.registry.client.accounting.model.Catalogue;
+import org.opengep.registry.client.accounting.model.Region;
 
 /**
- * gep-accounting-service behind fault tolerance: each attempt times out, failed attempts are retried twice, and
- * after repeated failures the circuit opens so that callers fail fast while the service is down. A 404 is an
- * answer (the region or figure does not exist), not a failure. Durations can be tuned with MicroProfile Fault
- * Tolerance properties, e.g. {@code org.opengep.registry.client.AccountingClient/Timeout/value} (milliseconds).
+ * gep-accounting-service, through the client generated from its committed OpenAPI document
+ * ({@code openapi/gep-accounting-service.yaml}), behind fault tolerance: each attempt times out, failed attempts are
+ * retried twice, and after repeated failures the circuit opens so that callers fail fast while the service is down.
+ * A 404 is an answer (the region or figure does not exist), not a failure. Durations can be tuned with MicroProfile
+ * Fault Tolerance properties, e.g. {@code org.opengep.registry.client.AccountingClient/Timeout/value} (milliseconds).
+ * Every call carries the registry's own token ({@code ServiceTokenFilter}).
  */
 @ApplicationScoped
 @Timeout(2000)
@@ -22,17 +31,30 @@ import org.opengep.common.client.Answers;
 public class AccountingClient {
 
     @RestClient
-    AccountingApi api;
+    RegionsApi regions;
 
-    public Optional<JsonNode> region(String code) {
-        return Answers.foundOrEmpty(() -> api.region(code));
+    @RestClient
+    IndicatorsApi indicators;
+
+    @RestClient
+    OfficialGepApi officialGep;
+
+    @Inject
+    ObjectMapper json;
+
+    public Optional<Region> region(String code) {
+        return Answers.foundOrEmpty(() -> regions.getRegion(code));
     }
 
-    public JsonNode catalogue() {
-        return api.catalogue();
+    public Catalogue catalogue() {
+        return indicators.getIndicatorCatalogue(null);
     }
 
+    /**
+     * The official figure with every value line. Its document describes the figure as an object (the published
+     * account with its publication), so it is read as a JSON tree.
+     */
     public Optional<JsonNode> officialFigure(String regionCode, int year) {
-        return Answers.foundOrEmpty(() -> api.officialFigure(regionCode, year, "lines"));
+        return Answers.foundOrEmpty(() -> json.valueToTree(officialGep.getOfficialGep(regionCode, year, null, "lines", "json", null)));
     }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.opengep.common.problem.ServiceUnavailableException;
 import org.opengep.registry.client.AccountingClient;
+import org.opengep.registry.client.accounting.model.IndicatorCatalogue;
+import org.opengep.registry.client.accounting.model.Region;
 import org.opengep.registry.rules.Category;
 
 /**
@@ -55,11 +57,11 @@ public class AccountingFacts {
         if (known != null && known.fetchedAt().plus(KEEP).isAfter(Instant.now())) {
             return known;
         }
-        JsonNode body = call(() -> client.catalogue()).path("catalogue");
+        IndicatorCatalogue body = call(() -> client.catalogue()).getCatalogue();
         Map<String, Category> indicators = new HashMap<>();
-        body.path("indicators").forEach(i -> indicators.put(i.path("code").asText(), Category.valueOf(i.path("category").asText())));
+        body.getIndicators().forEach(i -> indicators.put(i.getCode(), Category.valueOf(i.getCategory().toString())));
         Set<String> ecosystems = new HashSet<>();
-        body.path("ecosystemTypes").forEach(e -> ecosystems.add(e.isTextual() ? e.asText() : e.path("code").asText()));
+        body.getEcosystemTypes().forEach(e -> ecosystems.add(e.getCode()));
         catalogue = new Catalogue(Map.copyOf(indicators), Set.copyOf(ecosystems), Instant.now());
         return catalogue;
     }
@@ -69,11 +71,11 @@ public class AccountingFacts {
         return call(() -> client.officialFigure(regionCode, year));
     }
 
-    private static RegionInfo regionInfo(JsonNode region) {
+    private static RegionInfo regionInfo(Region region) {
         List<String> path = new ArrayList<>();
-        region.path("ancestors").forEach(a -> path.add(a.path("code").asText()));
-        path.add(region.path("code").asText());
-        return new RegionInfo(region.path("code").asText(), region.path("name").asText(), List.copyOf(path), Instant.now());
+        region.getAncestors().forEach(a -> path.add(a.getCode()));
+        path.add(region.getCode());
+        return new RegionInfo(region.getCode(), region.getName(), List.copyOf(path), Instant.now());
     }
 
     private static <T> T call(Supplier<T> call) {

@@ -104,7 +104,7 @@ public final class AccountingStub {
     }
 
     private static final String CATALOGUE = """
-            {"methodVersions":["MEE-2020"],"catalogue":{"method":"MEE-2020",
+            {"methodVersions":["MEE-2020"],"catalogue":{"method":{"code":"MEE-2020"},
             "ecosystemTypes":[{"code":"FOREST"},{"code":"GRASSLAND"},{"code":"WETLAND"},{"code":"RIVER"},{"code":"LAKE"},{"code":"FARMLAND"}],
             "indicators":[{"code":"AGRICULTURE","category":"PROVISIONING"},{"code":"WATER_SUPPLY","category":"PROVISIONING"},
             {"code":"ECO_ENERGY","category":"PROVISIONING"},{"code":"WATER_CONSERVATION","category":"REGULATING"},

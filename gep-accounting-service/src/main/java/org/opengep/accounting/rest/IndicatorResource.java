@@ -38,7 +38,7 @@ public class IndicatorResource {
     @Operation(operationId = "getIndicatorCatalogue", summary = "The indicator catalogue",
             description = "Every indicator with its Chinese and English names, category, ecosystem types, formula, the inputs "
                     + "it needs (name, scope, unit), the physical quantities it reports and the value lines with their price keys.")
-    @APIResponse(responseCode = "200", description = "The catalogue")
+    @APIResponse(responseCode = "200", description = "The catalogue", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogueView.class)))
     @APIResponse(responseCode = "404", description = "Unknown method version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response catalogue(@QueryParam("methodVersion") @Parameter(description = "Defaults to the service's default", example = "MEE-2020")
             String methodVersion) {

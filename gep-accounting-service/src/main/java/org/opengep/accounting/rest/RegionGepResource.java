@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -87,7 +88,9 @@ public class RegionGepResource {
                     + "its own children) by indicator, category and ecosystem type, the children that are missing, and the "
                     + "difference to the region's own official figure where it has one. CSV and XLSX of the official figure "
                     + "by Accept header or ?format=.")
-    @APIResponse(responseCode = "200", description = "The figure")
+    @APIResponse(responseCode = "200", description = "The figure: the published account document with its accountId and "
+            + "publication (basis=official), or the sum of the children (basis=children); CSV or XLSX when asked for",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @NonBlocking
     public Uni<Response> gep(@PathParam("code") String code, @QueryParam("year") @Parameter(required = true, example = "2020") Integer year,
             @QueryParam("basis") @Parameter(description = "official (default) or children") String basis,

@@ -62,7 +62,7 @@ public class RegionResource {
     @Path("{code}")
     @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
     @Operation(operationId = "getRegion", summary = "One region with its ancestors, children, level and area")
-    @APIResponse(responseCode = "200", description = "The region")
+    @APIResponse(responseCode = "200", description = "The region", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
     @APIResponse(responseCode = "404", description = "No such region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("code") @Parameter(example = "440300") String code) {
         return regions.find(code).map(r -> Response.ok(detail(r)).build()).orElseGet(() -> Problems.notFound("region " + code));

@@ -252,7 +252,7 @@ public class AuditService {
     /** What the registry issued that the ledger has not taken in yet counts as drift too (the registry is the authority). */
     private void notYetImported(Reconciliation result) {
         try {
-            int waiting = registry.issuances(result.feedPosition(), 1000).path("items").size();
+            int waiting = registry.issuances(result.feedPosition(), 1000).getItems().size();
             if (waiting > 0) {
                 result.drift().add("the registry has " + (waiting == 1000 ? "1000 or more" : waiting) + " issuance(s) after feed position "
                         + result.feedPosition() + " not imported yet (POST /api/v1/feed/sync)");

@@ -1,6 +1,6 @@
 package org.opengep.trading.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.opengep.common.problem.ServiceUnavailableException;
 import org.opengep.trading.client.RegistryClient;
+import org.opengep.trading.client.registry.model.Issuance;
+import org.opengep.trading.client.registry.model.PageIssuanceView;
 import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.service.Ledger.Leg;
@@ -63,7 +65,7 @@ public class FeedImporter {
         int pages = 0;
         while (true) {
             long position = Transactions.jdbc(dataSource, FeedImporter::position);
-            JsonNode page = fetch(position);
+            PageIssuanceView page = fetch(position);
             int applied = QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
                     return applyPage(c, position, page);
@@ -71,20 +73,46 @@ public class FeedImporter {
             });
             pages++;
             imported += Math.max(applied, 0);
-            if (applied >= 0 && page.path("items").isEmpty()) {
+            if (applied >= 0 && page.getItems().isEmpty()) {
                 return new Sync(position, imported, pages);
             }
         }
     }
 
-    /** The page after {@code position}, asked for outside any transaction (no lock is held while the registry answers). */
-    private JsonNode fetch(long position) {
+    /**
+     * The page after {@code position}, asked for outside any transaction (no lock is held while the registry answers).
+     * A page that does not read as the registry's documented issuances is refused whole.
+     */
+    private PageIssuanceView fetch(long position) {
         try {
             return registry.issuances(position, PAGE);
         } catch (RuntimeException e) {
+            if (causedBy(e, JsonProcessingException.class)) {
+                throw new ServiceUnavailableException("registry-feed-unreadable", "the registry's issuance feed after position "
+                        + position + " does not read as its OpenAPI document says (" + rootMessage(e) + "); the ledger stays at feed position "
+                        + position, e);
+            }
             throw new ServiceUnavailableException("registry-unavailable", "the registry's issuance feed did not answer ("
                     + e.getClass().getSimpleName() + "); the ledger stays at feed position " + position, e);
         }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        return message.lines().findFirst().orElse(message);
     }
 
     private static long position(Connection c) throws SQLException {
@@ -98,7 +126,7 @@ public class FeedImporter {
      * Applies a page read after {@code readAfter} under the feed row's lock; -1 when another instance moved the
      * position meanwhile (the page is read again from the new position).
      */
-    private int applyPage(Connection c, long readAfter, JsonNode page) throws SQLException {
+    private int applyPage(Connection c, long readAfter, PageIssuanceView page) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select position from feed_state where id = 1 for update"); ResultSet rs = s.executeQuery()) {
             rs.next();
             if (rs.getLong(1) != readAfter) {
@@ -107,7 +135,7 @@ public class FeedImporter {
         }
         long position = readAfter;
         int applied = 0;
-        for (JsonNode item : page.path("items")) {
+        for (Issuance item : page.getItems()) {
             try {
                 if (apply(c, item)) {
                     applied++;
@@ -115,9 +143,9 @@ public class FeedImporter {
             } catch (IllegalArgumentException | NullPointerException e) {
                 // nothing of the page is kept: the transaction rolls back with the position where it was
                 throw new ServiceUnavailableException("registry-feed-unreadable", "the registry's issuance at feed position "
-                        + item.path("position").asText() + " cannot be read (" + e.getMessage() + "); the ledger stays at feed position " + readAfter, e);
+                        + item.getPosition() + " cannot be read (" + e.getMessage() + "); the ledger stays at feed position " + readAfter, e);
             }
-            position = Math.max(position, item.path("position").asLong());
+            position = Math.max(position, item.getPosition());
         }
         try (PreparedStatement s = c.prepareStatement("update feed_state set position = ?, synced_at = ? where id = 1")) {
             s.setLong(1, position);
@@ -127,21 +155,22 @@ public class FeedImporter {
         return applied;
     }
 
-    private boolean apply(Connection c, JsonNode item) throws SQLException {
-        UUID issuanceId = UUID.fromString(item.path("id").asText());
-        Instrument instrument = Instrument.of(item.path("rightType").asText(), item.path("vintage").asInt(), item.path("pollutant").asText(""));
-        UUID holder = UUID.fromString(item.path("holderId").asText());
-        UUID product = UUID.fromString(item.path("productId").asText());
-        String region = item.path("regionCode").asText();
-        long start = item.path("serialStart").asLong();
-        long end = item.path("serialEnd").asLong();
-        LocalDate validUntil = item.hasNonNull("validUntil") ? LocalDate.parse(item.path("validUntil").asText()) : null;
+    private boolean apply(Connection c, Issuance item) throws SQLException {
+        UUID issuanceId = item.getId();
+        Instrument instrument = Instrument.of(item.getRightType().toString(), item.getVintage(),
+                item.getPollutant() == null ? "" : item.getPollutant().toString());
+        UUID holder = item.getHolderId();
+        UUID product = item.getProductId();
+        String region = item.getRegionCode();
+        long start = item.getSerialStart();
+        long end = item.getSerialEnd();
+        LocalDate validUntil = item.getValidUntil();
         OffsetDateTime at = Ledger.now();
         try (PreparedStatement s = c.prepareStatement("insert into issuance_import (issuance_id, position, product_id, region_code, right_type, "
                 + "vintage, pollutant, holder_id, units, serial_start, serial_end, imported_at, valid_until) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "on conflict (issuance_id) do nothing")) {
             s.setObject(1, issuanceId);
-            s.setLong(2, item.path("position").asLong());
+            s.setLong(2, item.getPosition());
             s.setObject(3, product);
             s.setString(4, region);
             s.setString(5, instrument.rightType().name());
@@ -158,7 +187,7 @@ public class FeedImporter {
             }
         }
         var balances = ledger.lockBalances(c, instrument, List.of(holder));
-        String serial = item.path("serialNumber").asText();
+        String serial = item.getSerialNumber();
         String prefix = serial.substring(0, serial.lastIndexOf('-', serial.lastIndexOf('-') - 1));
         ledger.startHoldings(c, List.of(new NewHolding(holder, instrument, product, region, issuanceId, prefix, start, end, Bucket.AVAILABLE,
                 issuanceId, validUntil)), at);

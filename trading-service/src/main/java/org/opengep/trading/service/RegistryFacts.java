@@ -35,14 +35,14 @@ public class RegistryFacts {
     private final Map<String, Instant> refreshed = new ConcurrentHashMap<>();
 
     public void requireActiveHolder(UUID holderId, String role) {
-        String status = status(holders, holderId, () -> registry.holder(holderId.toString()).map(h -> h.path("status").asText()).orElse("UNKNOWN"));
+        String status = status(holders, holderId, () -> registry.holder(holderId).map(h -> h.getStatus().toString()).orElse("UNKNOWN"));
         if (!"ACTIVE".equals(status)) {
             throw new ConflictException("holder-not-active", "the " + role + " " + holderId + " is " + status + " in the registry");
         }
     }
 
     public void requireRegisteredProduct(UUID productId) {
-        String status = status(products, productId, () -> registry.product(productId.toString()).map(p -> p.path("status").asText()).orElse("UNKNOWN"));
+        String status = status(products, productId, () -> registry.product(productId).map(p -> p.getStatus().toString()).orElse("UNKNOWN"));
         if (!"REGISTERED".equals(status)) {
             throw new ConflictException("right-not-registered", "units of product " + productId + " cannot move: it is " + status + " in the registry");
         }
@@ -67,7 +67,7 @@ public class RegistryFacts {
     public void refreshProducts(Set<UUID> productIds) {
         for (UUID id : productIds) {
             try {
-                status(products, id, () -> registry.product(id.toString()).map(p -> p.path("status").asText()).orElse("UNKNOWN"));
+                status(products, id, () -> registry.product(id).map(p -> p.getStatus().toString()).orElse("UNKNOWN"));
             } catch (ServiceUnavailableException e) {
                 return; // the registry is down: the check inside the transaction decides, from what is known
             }
