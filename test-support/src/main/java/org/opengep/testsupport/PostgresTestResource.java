@@ -20,7 +20,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.username", database.username(),
                 "quarkus.datasource.password", database.password(),
                 "mp.jwt.verify.publickey.location", TestTokens.publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", TestTokens.ISSUER);
+                "mp.jwt.verify.issuer", TestTokens.ISSUER,
+                // services sign their own tokens for calls to each other with the test issuer's key
+                "smallrye.jwt.sign.key.location", TestTokens.privateKeyFile().toUri().toString());
     }
 
     @Override

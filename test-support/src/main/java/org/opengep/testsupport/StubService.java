@@ -11,6 +11,9 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,6 +46,7 @@ public final class StubService {
     private volatile long delayMillis;
     private volatile int failWith;
     private final AtomicInteger requests = new AtomicInteger();
+    private final Queue<String> traceparents = new ConcurrentLinkedQueue<>();
     private int port;
 
     public StubService(String role, Routes routes) {
@@ -85,12 +89,21 @@ public final class StubService {
     }
 
     /** Requests that reached the service (a refused connection never does). */
+    /** The W3C trace context headers of the calls received so far. */
+    public List<String> traceparents() {
+        return List.copyOf(traceparents);
+    }
+
     public int requests() {
         return requests.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        if (traceparent != null) {
+            traceparents.add(traceparent);
+        }
         try (exchange) {
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);

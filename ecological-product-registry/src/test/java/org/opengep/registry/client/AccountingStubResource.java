@@ -10,9 +10,7 @@ public class AccountingStubResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         return Map.of(
-                "quarkus.rest-client.accounting.url", AccountingStub.instance().url(),
-                "smallrye.jwt.sign.key.location", TestTokens.privateKeyFile().toUri().toString(),
-                "gep.service-token.issuer", TestTokens.ISSUER);
+                "quarkus.rest-client.accounting.url", AccountingStub.instance().url());
     }
 
     @Override

@@ -48,6 +48,8 @@ import org.opengep.accounting.service.RegionFigures;
 import org.opengep.accounting.service.RegionService;
 import org.opengep.accounting.service.SeriesService.Series;
 import org.opengep.accounting.service.SeriesService;
+import org.opengep.accounting.service.ValueRealisation;
+import org.opengep.accounting.service.ValueRealisation.Rate;
 
 /** Official GEP figures of a region: as published, summed from its children, ranked, over years. */
 @Path("/api/v1/regions/{code}")
@@ -73,6 +75,9 @@ public class RegionGepResource {
 
     @Inject
     SeriesService series;
+
+    @Inject
+    ValueRealisation realisation;
 
     @Inject
     ObjectMapper json;
@@ -155,6 +160,31 @@ public class RegionGepResource {
         }
         List<Publication> list = publications.history(code, year);
         return Response.ok(list).build();
+    }
+
+    @GET
+    @Path("gep/realisation")
+    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @Operation(operationId = "getValueRealisation", summary = "The region's value-realisation rate: realised trade value / official GEP",
+            description = "The trade value realised in the year from the products of the region and every region under it, as "
+                    + "trading-service reports it, over the region's official GEP of that year (both in 元).")
+    @APIResponse(responseCode = "200", description = "The rate with its parts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rate.class)))
+    @APIResponse(responseCode = "503", description = "trading-service did not answer; retry after the Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response realisation(@PathParam("code") String code, @QueryParam("year") @Parameter(required = true, example = "2024") Integer year,
+            @QueryParam("methodVersion") String methodVersion, @Context UriInfo uri) {
+        Problems.onlyQueryParameters(uri, Set.of("year", "methodVersion"));
+        Errors errors = new Errors();
+        requireYear(year, errors);
+        String method = method(methodVersion, errors);
+        errors.throwIfAny();
+        Optional<Region> region = regions.find(code);
+        if (region.isEmpty()) {
+            return Problems.notFound("region " + code);
+        }
+        return realisation.of(region.get(), year, method).map(r -> Response.ok(r).build())
+                .orElseGet(() -> Problems.notFound("official GEP for " + code + " in " + year + " (method " + method + ")"));
     }
 
     @GET

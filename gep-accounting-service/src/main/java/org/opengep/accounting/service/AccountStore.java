@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import org.opengep.common.metrics.DomainMetrics;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -73,6 +74,7 @@ public class AccountStore {
         } catch (SQLException e) {
             throw new IllegalStateException("could not store accounts", e);
         }
+        DomainMetrics.count(DomainMetrics.ACCOUNTS_COMPUTED, accounts.size());
     }
 
     private record ValueKey(String indicator, Category category, String ecosystemType, String priceFamily) {}

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.opengep.common.metrics.DomainMetrics;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure into application/problem+json with a stable type; client mistakes are never 500. */
@@ -100,6 +101,7 @@ public class ProblemMappers {
     }
 
     static Response respond(Problem p) {
+        DomainMetrics.problem(p.type(), p.status());
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 

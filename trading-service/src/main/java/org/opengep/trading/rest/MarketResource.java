@@ -34,7 +34,7 @@ public class MarketResource {
 
     @GET
     @Path("market-data")
-    @RolesAllowed({Roles.TRADER, Roles.OPERATOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.TRADER, Roles.OPERATOR, Roles.AUDITOR, Roles.MARKET_READER})
     @Operation(operationId = "getMarketData", summary = "Daily figures of a right type", description = "Per day (Asia/Shanghai): volume, trades, VWAP, open, high, low, "
             + "last, and the close (VWAP of the day's listed trades), from delivered trades.")
     @APIResponse(responseCode = "200", description = "The days with trades, oldest first")
@@ -57,7 +57,7 @@ public class MarketResource {
 
     @GET
     @Path("realised-value")
-    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR})
+    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.MARKET_READER})
     @Operation(operationId = "getRealisedValue", summary = "Trade value realised from a region's products", description = "Per region of origin (the product's), right type "
             + "and year: the quantity delivered by trades and its value in 元 (quantity x price). The figure the accounting service "
             + "sets against GEP for the value-realisation rate.")

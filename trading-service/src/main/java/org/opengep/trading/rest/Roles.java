@@ -12,6 +12,9 @@ public final class Roles {
     /** Reads everything and verifies the journal. */
     public static final String AUDITOR = "auditor";
 
+    /** Reads market figures and realised value; the accounting service's own token has it, and nothing else. */
+    public static final String MARKET_READER = "market-reader";
+
     /** The claim of a trader's token that names its holder (a UUID), as in the registry. */
     public static final String HOLDER_CLAIM = HolderClaim.NAME;
 

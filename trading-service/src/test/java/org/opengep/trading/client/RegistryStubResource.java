@@ -11,8 +11,6 @@ public class RegistryStubResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         return Map.of(
                 "quarkus.rest-client.registry.url", RegistryStub.instance().service().url(),
-                "smallrye.jwt.sign.key.location", TestTokens.privateKeyFile().toUri().toString(),
-                "gep.service-token.issuer", TestTokens.ISSUER,
                 "trading.registry.cache-ttl", "1s");
     }
 
