@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine with nothing but a JDK 17:
 #   PostgreSQL (GEP_ACCOUNTING_DB_URL, GEP_REGISTRY_DB_URL and GEP_TRADING_DB_URL if set, else an embedded server keeping
-#   its data in .local/pgdata, one database per service), dev signing keys (.local/keys), and the services. Ctrl-C stops
-#   everything.
+#   its data in .local/pgdata, one database per service), dev signing keys (.local/keys), the services, and the
+#   demonstration dataset through their APIs (unless GEP_DEMO_DATA=0 or it is there already). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -26,10 +26,13 @@ wait_for() { # url, name, log
   echo "$2 did not come up; see $3" >&2; exit 1
 }
 
+# the local PostgreSQL and the demonstration dataset run from the system-tests module and its dependencies
+./mvnw -B -q -pl system-tests dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$ROOT/.local/system.classpath" >/dev/null
+CP="$ROOT/system-tests/target/classes:$(cat .local/system.classpath)"
+
 PG_PORT=${GEP_LOCAL_PG_PORT:-55432}
 if [[ -z "${GEP_ACCOUNTING_DB_URL:-}" || -z "${GEP_REGISTRY_DB_URL:-}" || -z "${GEP_TRADING_DB_URL:-}" ]]; then
-  ./mvnw -B -q -pl test-support dependency:build-classpath -Dmdep.outputFile="$ROOT/.local/test-support.classpath" >/dev/null
-  CP="$ROOT/test-support/target/classes:$(cat .local/test-support.classpath)"
   java -cp "$CP" org.opengep.testsupport.LocalPostgres "$ROOT/.local/pgdata" "$PG_PORT" gep_accounting gep_registry gep_trading \
     > .local/logs/postgres.log 2>&1 &
   PIDS+=($!)
@@ -46,22 +49,27 @@ export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.local/keys/public.pem"
 export GEP_SERVICE_SIGNING_KEY_LOCATION="file:$ROOT/.local/keys/private.pem"
 
 ACCOUNTING_PORT=${GEP_ACCOUNTING_PORT:-8081}
-GEP_ACCOUNTING_PORT=$ACCOUNTING_PORT java -jar gep-accounting-service/target/quarkus-app/quarkus-run.jar \
+REGISTRY_PORT=${GEP_REGISTRY_PORT:-8082}
+TRADING_PORT=${GEP_TRADING_PORT:-8083}
+GEP_ACCOUNTING_PORT=$ACCOUNTING_PORT GEP_TRADING_URL="http://localhost:$TRADING_PORT" java -jar gep-accounting-service/target/quarkus-app/quarkus-run.jar \
   > .local/logs/gep-accounting-service.log 2>&1 &
 PIDS+=($!)
 wait_for "http://localhost:$ACCOUNTING_PORT/q/health/ready" gep-accounting-service .local/logs/gep-accounting-service.log
 
-REGISTRY_PORT=${GEP_REGISTRY_PORT:-8082}
 GEP_REGISTRY_PORT=$REGISTRY_PORT GEP_ACCOUNTING_URL="http://localhost:$ACCOUNTING_PORT" \
   java -jar ecological-product-registry/target/quarkus-app/quarkus-run.jar > .local/logs/ecological-product-registry.log 2>&1 &
 PIDS+=($!)
 wait_for "http://localhost:$REGISTRY_PORT/q/health/ready" ecological-product-registry .local/logs/ecological-product-registry.log
 
-TRADING_PORT=${GEP_TRADING_PORT:-8083}
 GEP_TRADING_PORT=$TRADING_PORT GEP_REGISTRY_URL="http://localhost:$REGISTRY_PORT" \
   java -jar trading-service/target/quarkus-app/quarkus-run.jar > .local/logs/trading-service.log 2>&1 &
 PIDS+=($!)
 wait_for "http://localhost:$TRADING_PORT/q/health/ready" trading-service .local/logs/trading-service.log
+
+if [[ "${GEP_DEMO_DATA:-1}" != "0" ]]; then
+  java -cp "$CP" org.opengep.system.DemoDataset "http://localhost:$ACCOUNTING_PORT" "http://localhost:$REGISTRY_PORT" \
+    "http://localhost:$TRADING_PORT" "$ROOT/.local/keys/private.pem" "$MP_JWT_VERIFY_ISSUER"
+fi
 
 cat <<MSG
 
@@ -70,11 +78,16 @@ GEP platform is running (logs in .local/logs/):
   ecological-product-registry  http://localhost:$REGISTRY_PORT   Swagger UI: http://localhost:$REGISTRY_PORT/q/swagger-ui
   trading-service              http://localhost:$TRADING_PORT   Swagger UI: http://localhost:$TRADING_PORT/q/swagger-ui
   PostgreSQL                   ${GEP_ACCOUNTING_DB_URL}, ${GEP_REGISTRY_DB_URL}, ${GEP_TRADING_DB_URL}
+  Metrics (Prometheus)         http://localhost:<port>/q/metrics      OpenAPI documents: openapi/*.yaml
 
-Get a token:  TOKEN=\$(java deploy/local/DevToken.java alice gep-accountant,gep-reader)
-              (registry roles: registrar, verifier, registry-reader; trading: trader with holder_id, trading-operator,
-              auditor; see the README)
-Try it:       curl -H "Authorization: Bearer \$TOKEN" http://localhost:$ACCOUNTING_PORT/api/v1/indicators
+Tokens (valid 8 hours; paste into Swagger UI's Authorize, or use as a bearer token):
+  accounting  java deploy/local/DevToken.java alice gep-reader,gep-accountant,gep-publisher
+  registry    java deploy/local/DevToken.java li registrar,registry-reader     (verifier: a second person, e.g.
+              java deploy/local/DevToken.java wang verifier)
+  trading     java deploy/local/DevToken.java sun auditor,trading-operator    (a trader acts for a holder:
+              java deploy/local/DevToken.java zhang trader 8 <holder-id>)
+Try it:       TOKEN=\$(java deploy/local/DevToken.java alice gep-reader)
+              curl -H "Authorization: Bearer \$TOKEN" "http://localhost:$ACCOUNTING_PORT/api/v1/regions/330602/gep/realisation?year=$(date +%Y)"
 
 Ctrl-C stops everything.
 MSG

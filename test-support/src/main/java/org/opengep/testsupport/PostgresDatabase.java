@@ -96,8 +96,8 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
-    /** Creates another database on the same server (local runs: one database per service). */
-    static void createDatabase(PostgresDatabase server, String databaseName) {
+    /** Creates another database on the same server (one database per service). */
+    public static void createDatabase(PostgresDatabase server, String databaseName) {
         createIfMissing(server.jdbcUrl(), server.username(), server.password(), databaseName);
     }
 

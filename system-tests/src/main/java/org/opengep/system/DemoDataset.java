@@ -1,0 +1,179 @@
+package org.opengep.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opengep.testsupport.OpenApiContract;
+
+/**
+ * The demonstration dataset, loaded through the public APIs of the three services as their users would: a county's
+ * GEP account computed and published; a forest carbon sink of that county declared, verified by a second person,
+ * registered and valued from the official GEP; units issued and imported by the trading service; a trade, a
+ * two-phase trade settled, and a retirement. {@code ./deploy/local/run.sh} loads it into a fresh system; the system
+ * tests load it and check every figure it leads to.
+ */
+public final class DemoDataset {
+
+    /**
+     * 越城区, 绍兴市: the account is the computeAccount example of the committed OpenAPI document, for this year (in
+     * China), so that this year's trades count towards its value-realisation rate.
+     */
+    public static final String REGION = "330602";
+    public static final int YEAR = Year.now(ZoneId.of("Asia/Shanghai")).getValue();
+    public static final BigDecimal ISSUED = new BigDecimal("10000");
+    public static final BigDecimal TRADED = new BigDecimal("2000");
+    public static final BigDecimal SETTLED = new BigDecimal("500");
+    public static final BigDecimal RETIRED = new BigDecimal("300");
+    public static final BigDecimal PRICE = new BigDecimal("58.50");
+
+    /** What the dataset created, for the checks and the printout that follow. */
+    public record Loaded(String accountId, BigDecimal gep, String sellerId, String buyerId, String productId, BigDecimal productValue,
+            String serialNumber, String tradeId, String twoPhaseTradeId, String retirementId) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Platform platform;
+    private final Tokens tokens;
+
+    public DemoDataset(Platform platform, Tokens tokens) {
+        this.platform = platform;
+        this.tokens = tokens;
+    }
+
+    /** Whether the dataset is there already (a local run restarted on its kept data). */
+    public boolean loaded() {
+        return platform.accounting().get("/api/v1/regions/" + REGION + "/gep?year=" + YEAR, tokens.reader()).status() == 200;
+    }
+
+    public Loaded load() throws IOException {
+        // accounting: compute and publish the county's account (maker and checker are different people)
+        Http.Answer account = platform.accounting().post("/api/v1/gep-accounts", tokens.user("demo-accountant-chen", "gep-accountant"),
+                accountExample(), null).expect(201);
+        String accountId = account.body().path("id").asText();
+        platform.accounting().post("/api/v1/gep-accounts/" + accountId + "/publication", tokens.user("demo-publisher-zhou", "gep-publisher"),
+                Map.of("reason", "区政府常务会议审定（演示数据）"), null).expect(201);
+
+        // registry: two holders, a forest carbon sink declared, verified by a second person, registered, valued, issued
+        String registrar = tokens.user("demo-registrar-li", "registrar");
+        String seller = holder(registrar, "越城区林业发展有限公司", "91330602123456789A");
+        String buyer = holder(registrar, "绍兴绿能科技有限公司", "91330602987654321B");
+        Map<String, Object> draft = new LinkedHashMap<>();
+        draft.put("name", "会稽山林场造林碳汇");
+        draft.put("productType", "FOREST_CARBON_SINK");
+        draft.put("regionCode", REGION);
+        draft.put("ecosystemType", "FOREST");
+        draft.put("quantity", new BigDecimal("12000"));
+        draft.put("unit", "tCO2e");
+        draft.put("vintage", YEAR);
+        draft.put("holderId", seller);
+        draft.put("evidence", List.of(Map.of("name", "碳汇计量监测报告.pdf", "mediaType", "application/pdf",
+                "sha256", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")));
+        String product = platform.registry().post("/api/v1/products", registrar, draft, null).expect(201).body().path("id").asText();
+        move(registrar, product, "SUBMITTED");
+        move(tokens.user("demo-verifier-wang", "verifier"), product, "VERIFIED");
+        move(registrar, product, "REGISTERED");
+        BigDecimal value = platform.registry().post("/api/v1/products/" + product + "/valuations", registrar, null, null)
+                .expect(201).body().path("value").decimalValue();
+        String serial = platform.registry().post("/api/v1/issuances", registrar,
+                Map.of("productId", product, "rightType", "FOREST_CARBON_SINK", "quantity", ISSUED), key()).expect(201)
+                .body().path("serialNumber").asText();
+
+        // trading: the issuance is imported, traded at once and in two phases, and partly retired
+        platform.trading().post("/api/v1/feed/sync", tokens.user("demo-operator", "trading-operator"), null, null).expect(200);
+        String sellerToken = tokens.trader(seller);
+        String buyerToken = tokens.trader(buyer);
+        String trade = platform.trading().post("/api/v1/trades", sellerToken, trade(seller, buyer, TRADED, false), key()).expect(201)
+                .body().path("id").asText();
+        String twoPhase = platform.trading().post("/api/v1/trades", sellerToken, trade(seller, buyer, SETTLED, true), key()).expect(201)
+                .body().path("id").asText();
+        platform.trading().post("/api/v1/trades/" + twoPhase + "/settlement", buyerToken, Map.of(), key()).expect(200);
+        String retirement = platform.trading().post("/api/v1/retirements", buyerToken, Map.of("holderId", buyer,
+                "rightType", "FOREST_CARBON_SINK", "vintage", YEAR, "quantity", RETIRED, "purpose", "年度会议碳中和（演示数据）",
+                "beneficiary", "绍兴绿能科技有限公司"), key()).expect(201).body().path("id").asText();
+        return new Loaded(accountId, account.body().path("result").path("gep").decimalValue(), seller, buyer, product, value, serial,
+                trade, twoPhase, retirement);
+    }
+
+    /** The computeAccount example of the accounting service's committed OpenAPI document. */
+    static JsonNode accountExample() throws IOException {
+        JsonNode contract = new ObjectMapper(new YAMLFactory())
+                .readTree(Files.readString(OpenApiContract.committedDocument("gep-accounting-service")));
+        ObjectNode example = (ObjectNode) contract.at("/paths/~1api~1v1~1gep-accounts/post/requestBody/content/application~1json/examples/county/value");
+        return example.put("year", YEAR);
+    }
+
+    private String holder(String registrar, String name, String uscc) {
+        return platform.registry().post("/api/v1/holders", registrar, Map.of("kind", "ORGANISATION", "name", name, "uscc", uscc), null)
+                .expect(201).body().path("id").asText();
+    }
+
+    private void move(String token, String product, String to) {
+        platform.registry().post("/api/v1/products/" + product + "/transitions", token, Map.of("to", to), null).expect(200);
+    }
+
+    static Map<String, Object> trade(String seller, String buyer, BigDecimal quantity, boolean twoPhase) {
+        Map<String, Object> trade = new LinkedHashMap<>();
+        trade.put("sellerId", seller);
+        trade.put("buyerId", buyer);
+        trade.put("rightType", "FOREST_CARBON_SINK");
+        trade.put("vintage", YEAR);
+        trade.put("quantity", quantity);
+        trade.put("price", PRICE);
+        trade.put("mode", "AGREEMENT");
+        trade.put("twoPhase", twoPhase);
+        return trade;
+    }
+
+    static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    static String json(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
+    /**
+     * Loads the dataset into a running system unless it is there:
+     * {@code DemoDataset <accounting-url> <registry-url> <trading-url> <private-key.pem> <issuer>}.
+     */
+    public static void main(String[] args) throws IOException {
+        Platform platform = new Platform(args[0], args[1], args[2]);
+        DemoDataset demo = new DemoDataset(platform, Tokens.signedWith(args[3], args[4]));
+        if (demo.loaded()) {
+            System.out.println("Demonstration dataset: already loaded (" + REGION + ", " + YEAR + ")");
+            return;
+        }
+        Loaded d = demo.load();
+        System.out.printf("""
+                Demonstration dataset loaded:
+                  GEP account %s of %s in %d, published: GEP %s 元
+                  holders: seller %s, buyer %s
+                  forest carbon sink %s, valued at %s 元; issued %s t as %s
+                  trades %s (%s t) and %s (two-phase, %s t, settled); retirement %s (%s t)
+                """, d.accountId(), REGION, YEAR, d.gep().toPlainString(), d.sellerId(), d.buyerId(), d.productId(),
+                d.productValue().toPlainString(), ISSUED, d.serialNumber(), d.tradeId(), TRADED, d.twoPhaseTradeId(), SETTLED,
+                d.retirementId(), RETIRED);
+    }
+}

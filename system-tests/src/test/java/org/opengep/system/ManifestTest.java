@@ -1,0 +1,188 @@
+package org.opengep.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Checks the deployment manifests as they would be applied: each kustomize overlay is rendered here (its base's
+ * resources, then its patches merged by kind and name, as a strategic merge does for these maps) and every object of
+ * the result is checked for what an operator relies on. The compose file is checked too.
+ */
+class ManifestTest {
+
+    private static final Path DEPLOY = root().resolve("deploy");
+    private static final Set<String> SERVICES = Set.of("gep-accounting-service", "ecological-product-registry", "trading-service");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"overlays/dev", "overlays/production"})
+    void everyOverlayRendersAWholeSoundPlatform(String overlay) throws IOException {
+        List<Map<String, Object>> objects = render(DEPLOY.resolve("k8s").resolve(overlay));
+
+        Map<String, Map<String, Object>> deployments = byName(objects, "Deployment");
+        assertThat(deployments.keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        Set<String> secrets = byName(objects, "Secret").keySet();
+        assertThat(secrets).contains("gep-db-credentials", "gep-jwt-keys");
+        for (Map<String, Object> deployment : deployments.values()) {
+            String name = name(deployment);
+            Map<String, Object> pod = map(map(map(deployment, "spec"), "template"), "spec");
+            Map<String, Object> container = list(pod, "containers").get(0);
+            assertThat(path(container, "readinessProbe", "httpGet", "path")).as(name).isEqualTo("/q/health/ready");
+            assertThat(path(container, "livenessProbe", "httpGet", "path")).as(name).isEqualTo("/q/health/live");
+            for (String kind : List.of("requests", "limits")) {
+                assertThat(map(map(container, "resources"), kind)).as(name + " " + kind).containsKeys("cpu", "memory");
+            }
+            // database credentials and JWT keys come from Secrets that the overlay defines
+            List<Object> secretRefs = new ArrayList<>();
+            for (Map<String, Object> env : list(container, "env")) {
+                Object ref = path(env, "valueFrom", "secretKeyRef", "name");
+                if (ref != null) {
+                    secretRefs.add(ref);
+                }
+            }
+            assertThat(secretRefs).as(name + " takes its database password from a Secret").contains("gep-db-credentials");
+            List<Object> secretVolumes = list(pod, "volumes").stream().map(v -> path(v, "secret", "secretName")).filter(Objects::nonNull).toList();
+            assertThat(secretVolumes).as(name + " mounts the JWT keys").contains("gep-jwt-keys");
+            assertThat(secrets).containsAll(secretRefs.stream().map(String::valueOf).toList());
+            assertThat(String.valueOf(list(container, "env"))).as(name + " reaches PostgreSQL through the CloudNativePG primary service")
+                    .contains("gep-postgres-rw");
+        }
+
+        Map<String, Map<String, Object>> autoscalers = byName(objects, "HorizontalPodAutoscaler");
+        for (String service : SERVICES) {
+            Map<String, Object> hpa = autoscalers.get(service);
+            assertThat(hpa).as("an autoscaler for " + service).isNotNull();
+            assertThat(hpa.get("apiVersion")).isEqualTo("autoscaling/v2");
+            assertThat(path(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(service);
+            assertThat((Integer) path(hpa, "spec", "minReplicas")).isGreaterThanOrEqualTo(2);
+            assertThat((Integer) path(hpa, "spec", "maxReplicas")).isGreaterThan((Integer) path(hpa, "spec", "minReplicas"));
+            Map<String, Object> svc = byName(objects, "Service").get(service);
+            assertThat(path(svc, "spec", "selector")).isEqualTo(path(deployments.get(service), "spec", "selector", "matchLabels"));
+        }
+
+        Map<String, Map<String, Object>> clusters = byName(objects, "Cluster");
+        assertThat(clusters).containsKey("gep-postgres");
+        Map<String, Object> cluster = clusters.get("gep-postgres");
+        assertThat(cluster.get("apiVersion")).isEqualTo("postgresql.cnpg.io/v1");
+        assertThat((Integer) path(cluster, "spec", "instances")).as("a primary and at least one replica").isGreaterThanOrEqualTo(2);
+        assertThat(path(cluster, "spec", "bootstrap", "initdb", "secret", "name")).isEqualTo("gep-db-credentials");
+        assertThat(String.valueOf(path(cluster, "spec", "bootstrap", "initdb", "postInitSQL")))
+                .contains("gep_registry").contains("gep_trading");
+        assertThat(path(cluster, "spec", "bootstrap", "initdb", "database")).isEqualTo("gep_accounting");
+    }
+
+    @Test
+    void composeRunsPostgresAndTheThreeServicesConfiguredByEnvironment() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("docker-compose.yml")));
+        Map<String, Object> services = map(compose, "services");
+        assertThat(services.keySet()).contains("postgres").containsAll(SERVICES);
+        assertThat(path(services, "postgres", "healthcheck")).isNotNull();
+        for (String service : SERVICES) {
+            Map<String, Object> env = map(map(services, service), "environment");
+            String prefix = "GEP_" + (service.startsWith("gep-") ? "ACCOUNTING" : service.startsWith("eco") ? "REGISTRY" : "TRADING");
+            assertThat(env).as(service).containsKeys(prefix + "_DB_URL", prefix + "_DB_USER", prefix + "_DB_PASSWORD",
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "GEP_SERVICE_SIGNING_KEY_LOCATION");
+            assertThat(String.valueOf(env.get(prefix + "_DB_URL"))).startsWith("jdbc:postgresql://postgres:5432/");
+            assertThat(path(services, service, "depends_on", "postgres", "condition")).isEqualTo("service_healthy");
+        }
+    }
+
+    /** The objects of a kustomization: its resources (files or directories of other kustomizations), then its patches. */
+    private static List<Map<String, Object>> render(Path directory) throws IOException {
+        Map<String, Object> kustomization = new Yaml().load(Files.readString(directory.resolve("kustomization.yaml")));
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (Object resource : (List<?>) kustomization.get("resources")) {
+            Path path = directory.resolve(resource.toString()).normalize();
+            assertThat(path).as("resource " + resource + " of " + directory).exists();
+            objects.addAll(Files.isDirectory(path) ? render(path) : documents(path));
+        }
+        for (Object patch : (List<?>) kustomization.getOrDefault("patches", List.of())) {
+            Path path = directory.resolve(((Map<?, ?>) patch).get("path").toString());
+            for (Map<String, Object> p : documents(path)) {
+                Map<String, Object> target = objects.stream().filter(o -> o.get("kind").equals(p.get("kind")) && name(o).equals(name(p)))
+                        .findFirst().orElseThrow(() -> new AssertionError(path + " patches " + p.get("kind") + " " + name(p) + ", which is not there"));
+                merge(target, p);
+            }
+        }
+        return objects;
+    }
+
+    private static List<Map<String, Object>> documents(Path file) throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(Files.readString(file))) {
+            if (document != null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> object = (Map<String, Object>) document;
+                assertThat(object).as(file.toString()).containsKeys("apiVersion", "kind", "metadata");
+                documents.add(object);
+            }
+        }
+        return documents;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<String, Object> target, Map<String, Object> patch) {
+        patch.forEach((key, value) -> {
+            if (value instanceof Map && target.get(key) instanceof Map) {
+                merge((Map<String, Object>) target.get(key), (Map<String, Object>) value);
+            } else {
+                target.put(key, value);
+            }
+        });
+    }
+
+    private static Map<String, Map<String, Object>> byName(List<Map<String, Object>> objects, String kind) {
+        return objects.stream().filter(o -> kind.equals(o.get("kind")))
+                .collect(Collectors.toMap(ManifestTest::name, o -> o, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    private static String name(Map<String, Object> object) {
+        return String.valueOf(map(object, "metadata").get("name"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object object, String key) {
+        Object value = ((Map<String, Object>) object).get(key);
+        assertThat(value).as(key).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> object, String key) {
+        Object value = object.get(key);
+        assertThat(value).as(key).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) value;
+    }
+
+    private static Object path(Object object, String... keys) {
+        Object at = object;
+        for (String key : keys) {
+            if (!(at instanceof Map<?, ?> m)) {
+                return null;
+            }
+            at = m.get(key);
+        }
+        return at;
+    }
+
+    private static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("deploy").resolve("k8s"))) {
+            dir = dir.getParent();
+        }
+        return Objects.requireNonNull(dir, "no deploy/k8s above the working directory");
+    }
+}

@@ -1,0 +1,295 @@
+package org.opengep.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.opengep.system.DemoDataset.Loaded;
+import org.opengep.system.Http.Answer;
+import org.opengep.testsupport.TestTokens;
+
+/**
+ * The three services as real processes on a real PostgreSQL: the whole story of the demonstration dataset checked
+ * figure by figure, then the faults an operator meets: the registry stopped, the trading service killed in the middle
+ * of a stream of trades, PostgreSQL restarted under load. After each, the ledger reconciles and its journal is intact.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class SystemIT {
+
+    private static final Tokens TOKENS = TestTokens::token;
+    private static RunningSystem system;
+    private static Platform platform;
+    private static Loaded demo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = new RunningSystem();
+        platform = system.platform;
+        demo = new DemoDataset(platform, TOKENS).load();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theWholeStoryFromGepToRetirement() throws Exception {
+        Answer figure = platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION + "/gep?year=" + DemoDataset.YEAR, TOKENS.reader())
+                .expect(200);
+        assertThat(figure.body().path("result").path("gep").decimalValue()).isEqualByComparingTo(demo.gep()).isPositive();
+
+        JsonNode product = platform.registry().get("/api/v1/products/" + demo.productId(), TOKENS.user("reader", "registry-reader"))
+                .expect(200).body();
+        assertThat(product.path("status").asText()).isEqualTo("REGISTERED");
+        assertThat(product.path("latestValuation").path("accountId").asText()).isEqualTo(demo.accountId());
+        assertThat(demo.productValue()).isPositive();
+        assertThat(demo.serialNumber()).startsWith("FCS-" + DemoDataset.REGION);
+
+        BigDecimal delivered = DemoDataset.TRADED.add(DemoDataset.SETTLED);
+        assertThat(balance(demo.sellerId(), "available")).isEqualByComparingTo(DemoDataset.ISSUED.subtract(delivered));
+        assertThat(balance(demo.buyerId(), "available")).isEqualByComparingTo(delivered.subtract(DemoDataset.RETIRED));
+        assertThat(balance(demo.buyerId(), "retired")).isEqualByComparingTo(DemoDataset.RETIRED);
+        ledgerIsSound();
+
+        // the accounting service asks the trading service (with its own token) for the value realised from the county
+        JsonNode rate = platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION + "/gep/realisation?year=" + DemoDataset.YEAR,
+                TOKENS.reader()).expect(200).body();
+        BigDecimal realised = delivered.multiply(DemoDataset.PRICE);
+        assertThat(rate.path("realisedValue").decimalValue()).isEqualByComparingTo(realised);
+        assertThat(rate.path("gep").decimalValue()).isEqualByComparingTo(demo.gep());
+        assertThat(rate.path("rate").decimalValue()).isEqualByComparingTo(realised.divide(demo.gep(), 8, RoundingMode.HALF_UP));
+        // the prefecture above has no official figure of its own, so no rate either
+        platform.accounting().get("/api/v1/regions/330600/gep/realisation?year=" + DemoDataset.YEAR, TOKENS.reader()).expect(404);
+    }
+
+    @Test
+    @Order(2)
+    void aTokenForOneServicesRoleGrantsNothingElsewhere() {
+        String accountingService = TOKENS.user("gep-accounting-service", "market-reader");
+        String registryService = TOKENS.user("ecological-product-registry", "gep-reader");
+        String tradingService = TOKENS.user("trading-service", "registry-reader");
+        // each service token reads what its service needs ...
+        platform.trading().get("/api/v1/realised-value?year=" + DemoDataset.YEAR, accountingService).expect(200);
+        platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION, registryService).expect(200);
+        platform.registry().get("/api/v1/issuances", tradingService).expect(200);
+        // ... and nothing at the other services, nor any change anywhere
+        platform.registry().get("/api/v1/issuances", accountingService).expect(403);
+        platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION, accountingService).expect(403);
+        platform.trading().get("/api/v1/accounts/" + demo.sellerId() + "/balances", registryService).expect(403);
+        platform.registry().get("/api/v1/holders", registryService).expect(403);
+        platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION, tradingService).expect(403);
+        platform.trading().post("/api/v1/trades", tradingService, DemoDataset.trade(demo.sellerId(), demo.buyerId(), BigDecimal.ONE, false),
+                DemoDataset.key()).expect(403);
+        platform.registry().post("/api/v1/issuances", tradingService, Map.of("productId", demo.productId(), "rightType",
+                "FOREST_CARBON_SINK", "quantity", 1), DemoDataset.key()).expect(403);
+        // without a token, or with one from another issuer's key, nothing at all
+        String foreign = TestTokens.foreignToken("mallory", "gep-reader", "registry-reader", "auditor");
+        Map<Http, String> reads = Map.of(platform.accounting(), "/api/v1/regions", platform.registry(), "/api/v1/holders",
+                platform.trading(), "/api/v1/reconciliation");
+        reads.forEach((service, path) -> {
+            assertThat(service.get(path, null).status()).as(service.url() + path).isEqualTo(401);
+            assertThat(service.get(path, foreign).status()).as(service.url() + path).isEqualTo(401);
+        });
+    }
+
+    @Test
+    @Order(3)
+    void registryStoppedTradesThatNeedItGet503AndResumeAfter() throws Exception {
+        BigDecimal before = balance(demo.sellerId(), "available");
+        String key = DemoDataset.key();
+        Map<String, Object> trade = DemoDataset.trade(demo.sellerId(), demo.buyerId(), BigDecimal.TEN, false);
+        system.registry.close();
+        try {
+            Thread.sleep(1500); // the trading service keeps the registry's answers one second
+            Answer refused = platform.trading().post("/api/v1/trades", TOKENS.trader(demo.sellerId()), trade, key);
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.body().path("type").asText()).endsWith("/registry-unavailable");
+            assertThat(balance(demo.sellerId(), "available")).isEqualByComparingTo(before);
+        } finally {
+            system.registry = system.registry.restart();
+        }
+        Answer recorded = eventually(() -> platform.trading().post("/api/v1/trades", TOKENS.trader(demo.sellerId()), trade, key), 201);
+        assertThat(recorded.replayed()).isNull();
+        assertThat(balance(demo.sellerId(), "available")).isEqualByComparingTo(before.subtract(BigDecimal.TEN));
+        ledgerIsSound();
+    }
+
+    @Test
+    @Order(4)
+    void tradingKilledMidStreamLosesNoAcknowledgedTradeAndRetriesMakeNoDuplicates() throws Exception {
+        BigDecimal before = balance(demo.sellerId(), "available");
+        int trades = 120;
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < trades; i++) {
+            keys.add(DemoDataset.key());
+        }
+        Map<String, String> acknowledged = new ConcurrentHashMap<>(); // key -> movement id
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            running.add(clients.submit(() -> {
+                for (int i = next.getAndIncrement(); i < trades; i = next.getAndIncrement()) {
+                    try {
+                        Answer a = platform.trading().post("/api/v1/trades", TOKENS.trader(demo.sellerId()),
+                                DemoDataset.trade(demo.sellerId(), demo.buyerId(), BigDecimal.ONE, false), keys.get(i));
+                        if (a.status() == 201) {
+                            acknowledged.put(keys.get(i), a.body().path("id").asText());
+                        }
+                    } catch (RuntimeException e) {
+                        // the service died under this request: the client does not know whether it was recorded
+                    }
+                }
+            }));
+        }
+        while (acknowledged.size() < 30) {
+            Thread.sleep(20);
+        }
+        system.trading.kill();
+        for (Future<?> f : running) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+        int acknowledgedBeforeTheKill = acknowledged.size();
+        assertThat(acknowledgedBeforeTheKill).isBetween(30, trades - 1);
+        system.trading = system.trading.restart();
+
+        // every client retries every request with its key: acknowledged ones replay, the others are recorded once
+        Set<String> movements = new HashSet<>();
+        for (String key : keys) {
+            Answer a = platform.trading().post("/api/v1/trades", TOKENS.trader(demo.sellerId()),
+                    DemoDataset.trade(demo.sellerId(), demo.buyerId(), BigDecimal.ONE, false), key).expect(201);
+            String id = a.body().path("id").asText();
+            if (acknowledged.containsKey(key)) {
+                assertThat(id).as("an acknowledged trade is there after the restart").isEqualTo(acknowledged.get(key));
+                assertThat(a.replayed()).isEqualTo("true");
+            }
+            movements.add(id);
+        }
+        assertThat(movements).hasSize(trades);
+        assertThat(balance(demo.sellerId(), "available")).isEqualByComparingTo(before.subtract(BigDecimal.valueOf(trades)));
+        ledgerIsSound();
+    }
+
+    @Test
+    @Order(5)
+    void postgresRestartedUnderLoadAndTheServicesRecoverByThemselves() throws Exception {
+        BigDecimal before = balance(demo.sellerId(), "available");
+        AtomicBoolean loading = new AtomicBoolean(true);
+        Map<String, Integer> recordedUnits = new ConcurrentHashMap<>();
+        AtomicInteger failedDuringOutage = new AtomicInteger();
+        ExecutorService load = Executors.newFixedThreadPool(3);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            running.add(load.submit(() -> {
+                while (loading.get()) {
+                    String key = DemoDataset.key();
+                    try {
+                        Answer a = platform.trading().post("/api/v1/trades", TOKENS.trader(demo.sellerId()),
+                                DemoDataset.trade(demo.sellerId(), demo.buyerId(), BigDecimal.ONE, false), key);
+                        if (a.status() == 201) {
+                            recordedUnits.put(key, 1);
+                        } else {
+                            assertThat(a.status()).as("a failure during the outage is a server-side problem, never a client error")
+                                    .isGreaterThanOrEqualTo(500);
+                            failedDuringOutage.incrementAndGet();
+                        }
+                        platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION + "/gep?year=" + DemoDataset.YEAR, TOKENS.reader());
+                    } catch (RuntimeException e) {
+                        failedDuringOutage.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(1000);
+        system.restartPostgres();
+        // the services find the database again without being restarted
+        eventually(() -> platform.trading().post("/api/v1/trades", TOKENS.trader(demo.sellerId()),
+                DemoDataset.trade(demo.sellerId(), demo.buyerId(), BigDecimal.ONE, false), DemoDataset.key()), 201);
+        int afterRecovery = recordedUnits.size();
+        Thread.sleep(1000);
+        loading.set(false);
+        for (Future<?> f : running) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        load.shutdown();
+        assertThat(failedDuringOutage.get()).as("the load met the outage").isPositive();
+        assertThat(recordedUnits.size()).as("trades go on after the restart").isGreaterThan(afterRecovery);
+        for (Http service : List.of(platform.accounting(), platform.registry(), platform.trading())) {
+            eventually(() -> service.get("/q/health/ready", null), 200);
+        }
+        platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION + "/gep?year=" + DemoDataset.YEAR, TOKENS.reader()).expect(200);
+        platform.registry().get("/api/v1/products/" + demo.productId(), TOKENS.user("reader", "registry-reader")).expect(200);
+        // every trade acknowledged is in the balance, plus the one that showed recovery
+        assertThat(balance(demo.sellerId(), "available"))
+                .isEqualByComparingTo(before.subtract(BigDecimal.valueOf(recordedUnits.size() + 1L)));
+        ledgerIsSound();
+    }
+
+    private static BigDecimal balance(String holder, String bucket) {
+        JsonNode balances = platform.trading().get("/api/v1/accounts/" + holder + "/balances", TOKENS.user("auditor-sun", "auditor"))
+                .expect(200).body();
+        for (JsonNode b : balances) {
+            if (b.path("rightType").asText().equals("FOREST_CARBON_SINK") && b.path("vintage").asInt() == DemoDataset.YEAR) {
+                return b.path(bucket).decimalValue();
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
+    /** The ledger reconciles with the registry (once the trading service reaches it again) and its journal is intact. */
+    private static void ledgerIsSound() throws InterruptedException {
+        String auditor = TOKENS.user("auditor-sun", "auditor");
+        JsonNode reconciliation = eventually(() -> {
+            Answer a = platform.trading().get("/api/v1/reconciliation", auditor).expect(200);
+            return a.body().path("clean").asBoolean() ? a : new Answer(a.request(), 0, a.body(), null);
+        }, 200).body();
+        assertThat(reconciliation.path("clean").asBoolean()).as(reconciliation.toString()).isTrue();
+        JsonNode journal = platform.trading().get("/api/v1/journal/verification", auditor).expect(200).body();
+        assertThat(journal.path("intact").asBoolean()).as(journal.toString()).isTrue();
+    }
+
+    /** Repeats a call until it gives the status (for up to a minute), and returns that answer. */
+    private static Answer eventually(java.util.function.Supplier<Answer> call, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                Answer a = call.get();
+                if (a.status() == status) {
+                    return a;
+                }
+                last = new IllegalStateException(a.request() + " answered " + a.status() + ": " + a.body());
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no " + status + " within a minute", last);
+    }
+}
