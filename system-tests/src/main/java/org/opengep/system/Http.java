@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** One of our services over plain HTTP with JSON bodies and bearer tokens, as an integrator calls it. */
 public final class Http {
@@ -35,15 +36,20 @@ public final class Http {
     }
 
     public Answer get(String path, String token) {
-        return send("GET", path, token, null, null);
+        return send("GET", path, token, null, null, Map.of());
+    }
+
+    /** A GET with headers of its own, e.g. a W3C {@code traceparent}. */
+    public Answer get(String path, String token, Map<String, String> headers) {
+        return send("GET", path, token, null, null, headers);
     }
 
     /** A POST; {@code idempotencyKey} may be null. */
     public Answer post(String path, String token, Object body, String idempotencyKey) {
-        return send("POST", path, token, body, idempotencyKey);
+        return send("POST", path, token, body, idempotencyKey, Map.of());
     }
 
-    public Answer send(String method, String path, String token, Object body, String idempotencyKey) {
+    private Answer send(String method, String path, String token, Object body, String idempotencyKey, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(DemoDataset.json(body)));
@@ -56,6 +62,7 @@ public final class Http {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(method + " " + baseUrl + path, response.statusCode(), DemoDataset.parse(response.body()),

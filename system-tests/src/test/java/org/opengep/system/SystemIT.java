@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,9 +76,13 @@ class SystemIT {
         assertThat(balance(demo.buyerId(), "retired")).isEqualByComparingTo(DemoDataset.RETIRED);
         ledgerIsSound();
 
-        // the accounting service asks the trading service (with its own token) for the value realised from the county
+        // the accounting service asks the trading service (with its own token) for the value realised from the county;
+        // the request's trace goes on into the trading service (whose metrics keep the trace as an exemplar)
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         JsonNode rate = platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION + "/gep/realisation?year=" + DemoDataset.YEAR,
-                TOKENS.reader()).expect(200).body();
+                TOKENS.reader(), Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")).expect(200).body();
+        assertThat(platform.trading().get("/q/metrics", null, Map.of("Accept", "*/*")).expect(200).body().asText())
+                .contains("uri=\"/api/v1/realised-value\"} 1.0 # {span_id=").contains("trace_id=\"" + traceId + "\"");
         BigDecimal realised = delivered.multiply(DemoDataset.PRICE);
         assertThat(rate.path("realisedValue").decimalValue()).isEqualByComparingTo(realised);
         assertThat(rate.path("gep").decimalValue()).isEqualByComparingTo(demo.gep());

@@ -71,11 +71,6 @@ public final class ServiceProcess implements AutoCloseable {
         return launch(builder, port, log);
     }
 
-    /** What the service has logged so far (all of its runs). */
-    public String log() throws IOException {
-        return Files.readString(log);
-    }
-
     public String url() {
         return "http://localhost:" + port;
     }
