@@ -18,9 +18,16 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-wait_for() { # url, name, log
+ready() { # port: whether the service there answers /q/health/ready with 200 (bash only, no curl needed)
+  { exec 3<>"/dev/tcp/localhost/$1" && printf 'GET /q/health/ready HTTP/1.0\r\n\r\n' >&3 && head -1 <&3 | grep -q ' 200'; } 2>/dev/null
+  local answered=$?
+  exec 3>&- 2>/dev/null || true
+  return $answered
+}
+
+wait_for() { # port, name, log
   for _ in $(seq 1 120); do
-    if curl -fsS "$1" >/dev/null 2>&1; then return 0; fi
+    if ready "$1"; then return 0; fi
     sleep 1
   done
   echo "$2 did not come up; see $3" >&2; exit 1
@@ -54,17 +61,17 @@ TRADING_PORT=${GEP_TRADING_PORT:-8083}
 GEP_ACCOUNTING_PORT=$ACCOUNTING_PORT GEP_TRADING_URL="http://localhost:$TRADING_PORT" java -jar gep-accounting-service/target/quarkus-app/quarkus-run.jar \
   > .local/logs/gep-accounting-service.log 2>&1 &
 PIDS+=($!)
-wait_for "http://localhost:$ACCOUNTING_PORT/q/health/ready" gep-accounting-service .local/logs/gep-accounting-service.log
+wait_for "$ACCOUNTING_PORT" gep-accounting-service .local/logs/gep-accounting-service.log
 
 GEP_REGISTRY_PORT=$REGISTRY_PORT GEP_ACCOUNTING_URL="http://localhost:$ACCOUNTING_PORT" \
   java -jar ecological-product-registry/target/quarkus-app/quarkus-run.jar > .local/logs/ecological-product-registry.log 2>&1 &
 PIDS+=($!)
-wait_for "http://localhost:$REGISTRY_PORT/q/health/ready" ecological-product-registry .local/logs/ecological-product-registry.log
+wait_for "$REGISTRY_PORT" ecological-product-registry .local/logs/ecological-product-registry.log
 
 GEP_TRADING_PORT=$TRADING_PORT GEP_REGISTRY_URL="http://localhost:$REGISTRY_PORT" \
   java -jar trading-service/target/quarkus-app/quarkus-run.jar > .local/logs/trading-service.log 2>&1 &
 PIDS+=($!)
-wait_for "http://localhost:$TRADING_PORT/q/health/ready" trading-service .local/logs/trading-service.log
+wait_for "$TRADING_PORT" trading-service .local/logs/trading-service.log
 
 if [[ "${GEP_DEMO_DATA:-1}" != "0" ]]; then
   java -cp "$CP" org.opengep.system.DemoDataset "http://localhost:$ACCOUNTING_PORT" "http://localhost:$REGISTRY_PORT" \
