@@ -18,6 +18,8 @@ public final class ApiRequests {
     static {
         // a failing API assertion prints the request and the response, so CI logs explain themselves
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        // every answer is recorded, to check that the OpenAPI document names every status clients get
+        RestAssured.filters(new ObservedResponses());
     }
 
     private ApiRequests() {}

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents, once for every API operation, the answers every operation of its kind can give, so that generated
  * clients know every response without each resource repeating them: the bearer-token requirement with its 401 and
- * 403 problems, a 400 problem where the operation takes input, and a 404 problem where its path names something.
+ * 403 problems, a 400 problem where the operation takes input, a 404 problem where its path names something, and the
+ * 409 and 422 problems of an {@code Idempotency-Key} (still running; used for another request) where it takes one.
  * Answers particular to an operation (409, 422, 503, ...) stay on the operation's own annotations.
  * <p>
  * It also drops the {@code type} that a {@code @Schema} annotation on a field adds next to a {@code $ref}: the type is
@@ -52,11 +53,20 @@ public class ProblemResponsesFilter implements OASFilter {
         if (has(item, operation, Parameter.In.PATH)) {
             addIfMissing(operation, "404", "Nothing is found at this path");
         }
+        if (takesIdempotencyKey(operation)) {
+            addIfMissing(operation, "409", "A request with this Idempotency-Key is still running; retry later");
+            addIfMissing(operation, "422", "The Idempotency-Key was used for another request");
+        }
     }
 
     /** Whether the operation (or its path) declares a parameter, of the given kind unless {@code in} is null. */
     private static boolean has(PathItem item, Operation operation, Parameter.In in) {
         return declares(item.getParameters(), in) || declares(operation.getParameters(), in);
+    }
+
+    private static boolean takesIdempotencyKey(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "Idempotency-Key".equalsIgnoreCase(p.getName()));
     }
 
     private static boolean declares(List<Parameter> parameters, Parameter.In in) {
