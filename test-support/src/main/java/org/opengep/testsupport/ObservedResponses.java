@@ -16,14 +16,16 @@ import java.nio.file.StandardOpenOption;
  * Records every API answer the tests of a module see ({@code METHOD path status}, one per line in
  * {@code target/observed-responses.txt}), so that {@link OpenApiContract#assertObservedResponsesDocumented} can check
  * (in the system-tests module, after every service's tests ran) that the OpenAPI document names every status a client
- * really gets. The file is started afresh in each test JVM; system properties are the one state all of Quarkus' class
- * loaders share.
+ * really gets. The file is started afresh in each surefire JVM (failsafe adds to it); system properties are the one state
+ * all of Quarkus' class loaders share.
  */
 public final class ObservedResponses implements Filter {
 
     public static final String FILE_NAME = "observed-responses.txt";
     private static final Path FILE = Path.of("target", FILE_NAME);
     private static final String STARTED = "opengep.observed-responses.started";
+    /** Set by the integration-test run (failsafe), which adds to what the unit-test run of the module recorded. */
+    private static final String APPEND = "opengep.observed-responses.append";
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext ctx) {
@@ -40,7 +42,9 @@ public final class ObservedResponses implements Filter {
             Files.createDirectories(FILE.getParent());
             if (System.getProperty(STARTED) == null) {
                 System.setProperty(STARTED, "true");
-                Files.deleteIfExists(FILE);
+                if (!Boolean.getBoolean(APPEND)) {
+                    Files.deleteIfExists(FILE);
+                }
             }
             Files.writeString(FILE, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

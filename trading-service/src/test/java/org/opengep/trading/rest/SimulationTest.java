@@ -144,7 +144,8 @@ class SimulationTest {
             Sent earlier = answered.get(r.nextInt(answered.size()));
             RequestSpecification request = earlier.who().get().header("Idempotency-Key", earlier.key());
             Response again = (earlier.body() == null ? request : request.body(earlier.body())).post(earlier.path());
-            return again.asString().equals(earlier.firstBody()) ? "ok" : "a retry of " + earlier.path() + " answered differently";
+            return again.asString().equals(earlier.firstBody()) ? "ok" : "a retry of " + earlier.path() + " answered differently: first "
+                    + earlier.firstBody() + ", then " + again.statusCode() + " " + again.asString();
         }
         return "ok";
     }
