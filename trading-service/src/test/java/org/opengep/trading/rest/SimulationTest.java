@@ -85,7 +85,7 @@ class SimulationTest {
 
     /** One client's random action; "ok" when the answer is one the ledger may give, else what went wrong. */
     private static String step(Random r, List<UUID> holders, List<String> openTrades, List<String> openPledges, List<String> openFreezes,
-            List<Sent> answered) {
+            List<Sent> answered) throws InterruptedException {
         UUID a = holders.get(r.nextInt(holders.size()));
         UUID b = holders.get(r.nextInt(holders.size()));
         if (a.equals(b)) {
@@ -142,12 +142,21 @@ class SimulationTest {
         if (!answered.isEmpty()) {
             // a client retrying a request it already had an answer to: the same answer, nothing done twice
             Sent earlier = answered.get(r.nextInt(answered.size()));
-            RequestSpecification request = earlier.who().get().header("Idempotency-Key", earlier.key());
-            Response again = (earlier.body() == null ? request : request.body(earlier.body())).post(earlier.path());
+            Response again = retry(earlier);
+            // another client may be retrying the same request at this moment: that one runs, this one is told to wait
+            for (int attempt = 0; attempt < 50 && again.statusCode() == 409 && again.asString().contains("idempotency-key-in-use"); attempt++) {
+                Thread.sleep(20);
+                again = retry(earlier);
+            }
             return again.asString().equals(earlier.firstBody()) ? "ok" : "a retry of " + earlier.path() + " answered differently: first "
                     + earlier.firstBody() + ", then " + again.statusCode() + " " + again.asString();
         }
         return "ok";
+    }
+
+    private static Response retry(Sent earlier) {
+        RequestSpecification request = earlier.who().get().header("Idempotency-Key", earlier.key());
+        return (earlier.body() == null ? request : request.body(earlier.body())).post(earlier.path());
     }
 
     private static String send(Supplier<RequestSpecification> who, String path, Object body, List<Sent> answered, List<String> opened) {
