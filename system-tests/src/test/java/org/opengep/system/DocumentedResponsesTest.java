@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.opengep.testsupport.ObservedResponses;
 import org.opengep.testsupport.OpenApiContract;
+import org.opengep.testsupport.ProjectRoot;
 
 /**
  * Every status a service's API tests received (recorded by their requests, see {@code ObservedResponses}) is
@@ -20,8 +21,7 @@ class DocumentedResponsesTest {
     @ParameterizedTest
     @ValueSource(strings = {"gep-accounting-service", "ecological-product-registry", "trading-service"})
     void everyStatusTheServiceTestsReceivedIsDocumented(String service) throws IOException {
-        Path observed = OpenApiContract.committedDocument(service).getParent().getParent()
-                .resolve(service).resolve("target").resolve(ObservedResponses.FILE_NAME);
+        Path observed = ProjectRoot.path().resolve(service).resolve("target").resolve(ObservedResponses.FILE_NAME);
         assumeTrue(Files.exists(observed), "the tests of " + service + " did not run in this build");
         OpenApiContract.assertObservedResponsesDocumented(service, observed);
     }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opengep.testsupport.ProjectRoot;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -24,7 +25,7 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ManifestTest {
 
-    private static final Path DEPLOY = root().resolve("deploy");
+    private static final Path DEPLOY = ProjectRoot.path().resolve("deploy");
     private static final Set<String> SERVICES = Set.of("gep-accounting-service", "ecological-product-registry", "trading-service");
 
     @ParameterizedTest
@@ -176,13 +177,5 @@ class ManifestTest {
             at = m.get(key);
         }
         return at;
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("deploy").resolve("k8s"))) {
-            dir = dir.getParent();
-        }
-        return Objects.requireNonNull(dir, "no deploy/k8s above the working directory");
     }
 }

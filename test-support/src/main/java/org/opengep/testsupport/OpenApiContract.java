@@ -30,14 +30,7 @@ public final class OpenApiContract {
 
     /** The committed document of a service: {@code openapi/<service>.yaml} in the project root. */
     public static Path committedDocument(String service) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("openapi"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no openapi/ directory above " + Path.of("").toAbsolutePath());
-        }
-        return dir.resolve("openapi").resolve(service + ".yaml");
+        return ProjectRoot.path().resolve("openapi").resolve(service + ".yaml");
     }
 
     /**

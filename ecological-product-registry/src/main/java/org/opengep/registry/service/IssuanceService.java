@@ -111,10 +111,12 @@ public class IssuanceService {
     private static ProductFacts facts(Product p) {
         Set<RightType> types = new HashSet<>();
         Set<Pollutant> pollutants = new HashSet<>();
-        for (Issuance earlier : Issuance.<Issuance>list("productId", p.id)) {
-            types.add(earlier.rightType);
-            if (earlier.pollutant != null) {
-                pollutants.add(earlier.pollutant);
+        // what the product's earlier blocks were issued as: the distinct kinds, not every block
+        for (Object[] earlier : Issuance.getEntityManager().createQuery("select distinct i.rightType, i.pollutant from Issuance i "
+                + "where i.productId = :product", Object[].class).setParameter("product", p.id).getResultList()) {
+            types.add((RightType) earlier[0]);
+            if (earlier[1] != null) {
+                pollutants.add((Pollutant) earlier[1]);
             }
         }
         return new ProductFacts(p.productType, p.status, p.unit, p.verifiedQuantity, p.issuedQuantity, p.vintage, p.periodStart,

@@ -172,6 +172,24 @@ class IssuanceTest {
     }
 
     @Test
+    void aProductIssuesRightsOfOnePollutantOnly() {
+        Map<String, Object> capacity = forestSink(newHolder(), "100", 2024);
+        capacity.put("productType", "ENVIRONMENTAL_CAPACITY");
+        capacity.put("unit", "t/a");
+        capacity.put("indicator", "WATER_PURIFICATION");
+        capacity.put("ecosystemType", "LAKE");
+        String product = registered(capacity);
+        Map<String, Object> cod = issue(product, "POLLUTANT_EMISSION_RIGHT", 10);
+        cod.put("pollutant", "COD");
+        registrar().body(cod).post("/api/v1/issuances").then().statusCode(201);
+        Map<String, Object> ammonia = issue(product, "POLLUTANT_EMISSION_RIGHT", 5);
+        ammonia.put("pollutant", "NH3N");
+        registrar().body(ammonia).post("/api/v1/issuances").then().statusCode(409).contentType("application/problem+json");
+        cod.put("quantity", 5);
+        registrar().body(cod).post("/api/v1/issuances").then().statusCode(201);
+    }
+
+    @Test
     void greenCertificatesAndPollutantRightsExpireOnceIdempotently() {
         Map<String, Object> solar = forestSink(newHolder(), "500", 2024);
         solar.put("productType", "RENEWABLE_ENERGY");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +57,10 @@ public class ValueRealisation {
         }
         Map<String, BigDecimal> byRightType = new TreeMap<>();
         SortedSet<String> origins = new TreeSet<>();
+        Map<String, Boolean> within = new HashMap<>(); // each region of origin is placed in the tree once
         BigDecimal total = BigDecimal.ZERO;
         for (RealisedValue row : realised) {
-            if (isWithin(row.getRegionCode(), region.code)) {
+            if (within.computeIfAbsent(row.getRegionCode(), code -> isWithin(code, region.code))) {
                 byRightType.merge(row.getRightType().toString(), row.getValue(), BigDecimal::add);
                 origins.add(row.getRegionCode());
                 total = total.add(row.getValue());

@@ -34,7 +34,7 @@ public final class DomainMetrics {
             return;
         }
         TransactionSynchronizationRegistry transactions = transactions();
-        if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             registry().counter(name, Tags.of(tags)).increment(amount);
             return;
         }
@@ -59,7 +59,6 @@ public final class DomainMetrics {
     }
 
     private static TransactionSynchronizationRegistry transactions() {
-        var container = Arc.container();
-        return container == null ? null : container.select(TransactionSynchronizationRegistry.class).orElse(null);
+        return Arc.container().instance(TransactionSynchronizationRegistry.class).get();
     }
 }

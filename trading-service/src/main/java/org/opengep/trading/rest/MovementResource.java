@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.common.idempotency.Idempotency;
-import org.opengep.common.metrics.DomainMetrics;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
@@ -130,13 +128,13 @@ public class MovementResource {
         }
         errors.throwIfAny();
         Caller caller = callers.current();
-        return counted(idempotency.execute(caller.name(), key, true, "POST", uri, batch, () -> {
+        return idempotency.execute(caller.name(), key, true, "POST", uri, batch, () -> {
             List<OutcomeView> outcomes = movements.batch(batch.trades(), caller).stream()
                     .map(o -> new OutcomeView(o.index(), o.status(), o.movement() == null ? null : MovementView.of(o.movement()), o.problem()))
                     .toList();
             int recorded = (int) outcomes.stream().filter(o -> o.status() == 201).count();
             return Response.ok(new BatchView(recorded, outcomes.size() - recorded, outcomes)).build();
-        }));
+        });
     }
 
     @POST
@@ -148,8 +146,8 @@ public class MovementResource {
     public Response surrender(NewSurrender surrender,
             @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
         Caller caller = callers.current();
-        return counted(idempotency.execute(caller.name(), key, true, "POST", uri, surrender, () -> Response.status(201)
-                .entity(movements.surrender(Problems.requireBody(surrender), caller).stream().map(MovementView::of).toList()).build()));
+        return idempotency.execute(caller.name(), key, true, "POST", uri, surrender, () -> Response.status(201)
+                .entity(movements.surrender(Problems.requireBody(surrender), caller).stream().map(MovementView::of).toList()).build());
     }
 
     @POST
@@ -236,29 +234,14 @@ public class MovementResource {
 
     private Response once(String key, UriInfo uri, Object body, Supplier<Recorded> movement) {
         Caller caller = callers.current();
-        return counted(idempotency.execute(caller.name(), key, true, "POST", uri, body,
-                () -> Response.status(201).entity(MovementView.of(movement.get())).build()));
-    }
-
-    /** Counts what a fresh (not replayed) answer recorded, once its transaction has committed. */
-    private static Response counted(Response response) {
-        if (response.getHeaderString(Idempotency.REPLAYED) != null) {
-            return response;
-        }
-        if (response.getEntity() instanceof MovementView m) {
-            DomainMetrics.count(DomainMetrics.MOVEMENTS_RECORDED, 1, "kind", m.kind().toLowerCase(Locale.ROOT));
-        } else if (response.getEntity() instanceof List<?> list) {
-            list.forEach(m -> DomainMetrics.count(DomainMetrics.MOVEMENTS_RECORDED, 1, "kind", ((MovementView) m).kind().toLowerCase(Locale.ROOT)));
-        } else if (response.getEntity() instanceof BatchView b) {
-            DomainMetrics.count(DomainMetrics.MOVEMENTS_RECORDED, b.recorded(), "kind", "trade");
-        }
-        return response;
+        return idempotency.execute(caller.name(), key, true, "POST", uri, body,
+                () -> Response.status(201).entity(MovementView.of(movement.get())).build());
     }
 
     private Response resolve(UUID id, Resolution resolution, BigDecimal quantity, String key, UriInfo uri, Object body) {
         Caller caller = callers.current();
-        return counted(idempotency.execute(caller.name(), key, true, "POST", uri, body, () -> movements.resolve(id, resolution, quantity, caller)
+        return idempotency.execute(caller.name(), key, true, "POST", uri, body, () -> movements.resolve(id, resolution, quantity, caller)
                 .map(r -> Response.ok(MovementView.of(r)).build())
-                .orElseGet(() -> Problems.notFound("reservation " + id))));
+                .orElseGet(() -> Problems.notFound("reservation " + id)));
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.opengep.common.metrics.DomainMetrics;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.InvalidInputException;
@@ -178,6 +180,7 @@ public class MovementService {
                     caller.name(), at);
             ledger.post(c, id, instrument, List.of(new Leg(t.sellerId(), Bucket.AVAILABLE, -units), new Leg(t.sellerId(), Bucket.PENDING, units)),
                     balances, at);
+            counted("TRADE");
             return new Recorded(id, "TRADE", "OPEN", t.sellerId(), t.buyerId(), instrument, units, null, t.price(), t.mode(), null, null,
                     moved.serials(), at, expires);
         }
@@ -188,6 +191,7 @@ public class MovementService {
         recordOrigin(c, id, moved);
         ledger.post(c, id, instrument, List.of(new Leg(t.sellerId(), Bucket.AVAILABLE, -units), new Leg(t.buyerId(), Bucket.AVAILABLE, units)),
                 balances, at);
+        counted("TRADE");
         return new Recorded(id, "TRADE", "SETTLED", t.sellerId(), t.buyerId(), instrument, units, units, t.price(), t.mode(), null, null,
                 moved.serials(), at, null);
     }
@@ -390,6 +394,7 @@ public class MovementService {
         }
         ledger.insertMovement(c, id, kind, status, holder, counterparty, i, units, null, null, purpose, beneficiary, null, caller.name(), at);
         ledger.post(c, id, i, List.of(new Leg(holder, Bucket.AVAILABLE, -units), new Leg(holder, to, units)), balances, at);
+        counted(kind);
         return new Recorded(id, kind, status, holder, counterparty, i, units, null, null, null, purpose, beneficiary, moved.serials(), at, null);
     }
 
@@ -447,9 +452,19 @@ public class MovementService {
                 s.setObject(6, id);
                 s.executeUpdate();
             }
+            counted(resolution.name());
             return Optional.of(new Recorded(id, m.kind(), resolution.name(), m.sellerId(), m.buyerId(), m.instrument(), m.units(),
                     m.kind().equals("TRADE") ? settled : null, m.price(), m.mode(), null, null, serials, at, m.expiresAt()));
         });
+    }
+
+    /**
+     * Counts a recorded movement (trade, retirement, surrender, pledge, freeze) or resolution (settled, cancelled,
+     * released, enforced, expired) for the metrics; it is added when the transaction commits, so a replayed
+     * Idempotency-Key, a failed batch item or a rollback counts nothing.
+     */
+    private static void counted(String kind) {
+        DomainMetrics.count(DomainMetrics.MOVEMENTS_RECORDED, 1, "kind", kind.toLowerCase(Locale.ROOT));
     }
 
     /** Two-phase trades past their time, oldest first (the expiry job resolves each as EXPIRED). */

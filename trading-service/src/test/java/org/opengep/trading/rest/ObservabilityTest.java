@@ -7,9 +7,11 @@ import static org.opengep.trading.rest.TradingFixtures.holderWith;
 import static org.opengep.trading.rest.TradingFixtures.operator;
 import static org.opengep.trading.rest.TradingFixtures.post;
 import static org.opengep.trading.rest.TradingFixtures.trade;
+import static org.opengep.trading.rest.TradingFixtures.trader;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +40,12 @@ class ObservabilityTest {
         double problemsBefore = counter("gep_problems_total", "type=\"invalid-input\"");
         UUID seller = holderWith(100);
         post(seller, trade(seller, UUID.randomUUID(), 10)).then().statusCode(201);
-        post(seller, trade(seller, UUID.randomUUID(), 20)).then().statusCode(201);
+        // a retry with the same key replays the answer and counts nothing more
+        Map<String, Object> retried = trade(seller, UUID.randomUUID(), 20);
+        String key = UUID.randomUUID().toString();
+        trader(seller).header("Idempotency-Key", key).body(retried).post("/api/v1/trades").then().statusCode(201);
+        trader(seller).header("Idempotency-Key", key).body(retried).post("/api/v1/trades").then().statusCode(201)
+                .header("Idempotent-Replayed", "true");
         post(seller, trade(seller, seller, 5)).then().statusCode(400);
         assertThat(counter("gep_movements_recorded_total", "kind=\"trade\"")).isEqualTo(before + 2);
         assertThat(counter("gep_problems_total", "type=\"invalid-input\"")).isEqualTo(problemsBefore + 1);
