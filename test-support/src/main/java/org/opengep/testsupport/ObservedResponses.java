@@ -37,6 +37,13 @@ public final class ObservedResponses implements Filter {
         return response;
     }
 
+    /** Records an answer the tests received outside REST Assured (raw requests, e.g. {@link HostileInputs}). */
+    static void record(String method, String path, int status) {
+        if (path.startsWith("/api/")) {
+            record(method + " " + path + " " + status);
+        }
+    }
+
     private static synchronized void record(String line) {
         try {
             Files.createDirectories(FILE.getParent());

@@ -39,6 +39,7 @@ public final class OpenApiRules {
             OpenApiRules rules = new OpenApiRules(YAML.readTree(yaml));
             rules.checkOperations();
             rules.checkSchemas(rules.document, "#");
+            rules.checkTextLimits();
             return rules.violations;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,6 +67,42 @@ public final class OpenApiRules {
                 checkResponses(where, path.getKey(), operation);
             }
         }
+    }
+
+    /** Every text a request body takes has its limit documented (the limit the service enforces: {@code @Schema(maxLength)}). */
+    private void checkTextLimits() {
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, JsonNode> path : fields(document.path("paths"))) {
+            for (Map.Entry<String, JsonNode> method : fields(path.getValue())) {
+                for (JsonNode content : method.getValue().path("requestBody").path("content")) {
+                    textLimits(content.path("schema"), "request body of " + method.getKey().toUpperCase() + " " + path.getKey(), seen);
+                }
+            }
+        }
+    }
+
+    private void textLimits(JsonNode schema, String where, Set<String> seen) {
+        String ref = schema.path("$ref").asText("");
+        if (!ref.isEmpty()) {
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            if (seen.add(name)) {
+                textLimits(document.path("components").path("schemas").path(name), "schema " + name, seen);
+            }
+            return;
+        }
+        String type = schema.path("type").isArray() ? schema.path("type").path(0).asText() : schema.path("type").asText("");
+        if (type.equals("string") && !schema.has("maxLength") && !schema.has("enum") && !schema.has("format")) {
+            violations.add(where + ": a text without maxLength");
+        }
+        for (Map.Entry<String, JsonNode> property : fields(schema.path("properties"))) {
+            textLimits(property.getValue(), where + "." + property.getKey(), seen);
+        }
+        for (String nested : List.of("items", "additionalProperties")) {
+            if (schema.path(nested).isObject()) {
+                textLimits(schema.path(nested), where + "." + nested, seen);
+            }
+        }
+        schema.path("allOf").forEach(s -> textLimits(s, where, seen));
     }
 
     private void checkResponses(String where, String path, JsonNode operation) {

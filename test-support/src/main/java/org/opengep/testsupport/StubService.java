@@ -88,12 +88,12 @@ public final class StubService {
         failWith = status;
     }
 
-    /** Requests that reached the service (a refused connection never does). */
     /** The W3C trace context headers of the calls received so far. */
     public List<String> traceparents() {
         return List.copyOf(traceparents);
     }
 
+    /** Requests that reached the service (a refused connection never does). */
     public int requests() {
         return requests.get();
     }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.opengep.common.client.Answers;
+import org.opengep.common.client.RefusedByServiceException;
 import org.opengep.registry.client.accounting.api.IndicatorsApi;
 import org.opengep.registry.client.accounting.api.OfficialGepApi;
 import org.opengep.registry.client.accounting.api.RegionsApi;
@@ -26,8 +27,8 @@ import org.opengep.registry.client.accounting.model.Region;
  */
 @ApplicationScoped
 @Timeout(2000)
-@Retry(maxRetries = 2, delay = 200)
-@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
+@Retry(maxRetries = 2, delay = 200, abortOn = RefusedByServiceException.class)
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = RefusedByServiceException.class)
 public class AccountingClient {
 
     @RestClient
@@ -47,7 +48,7 @@ public class AccountingClient {
     }
 
     public Catalogue catalogue() {
-        return indicators.getIndicatorCatalogue(null);
+        return Answers.answer(() -> indicators.getIndicatorCatalogue(null));
     }
 
     /**

@@ -26,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.common.idempotency.Idempotency;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
+import org.opengep.common.security.Caller;
+import org.opengep.common.security.Callers;
+import org.opengep.common.security.Roles;
 import org.opengep.registry.domain.Holder;
 import org.opengep.registry.rest.Views.HolderView;
-import org.opengep.registry.service.Caller;
 import org.opengep.registry.service.HolderService.NewHolder;
 import org.opengep.registry.service.HolderService.StatusChange;
 import org.opengep.registry.service.HolderService;
@@ -51,7 +53,7 @@ public class HolderResource {
     Idempotency idempotency;
 
     @POST
-    @RolesAllowed(Roles.REGISTRAR)
+    @RolesAllowed(Roles.Registry.REGISTRAR)
     @Operation(operationId = "registerHolder", summary = "Register a holder", description = "Organisations by unified social credit code (GB 32100-2015, check "
             + "character verified), individuals by citizen identity number (GB 11643-1999). A second registration of the same "
             + "legal entity is 409.")
@@ -69,7 +71,7 @@ public class HolderResource {
     }
 
     @GET
-    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER})
+    @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER})
     @Operation(operationId = "listHolders", summary = "List holders", description = "In registration order after the cursor; by status or unified social credit code.")
     @APIResponse(responseCode = "200", description = "A page of holders")
     public Page<HolderView> list(@QueryParam("after") @Parameter(description = "Cursor: the previous page's next") Long after,
@@ -77,27 +79,27 @@ public class HolderResource {
             @QueryParam("status") Holder.Status status, @QueryParam("uscc") String uscc, @Context UriInfo uri) {
         Problems.onlyQueryParameters(uri, Set.of("after", "limit", "status", "uscc"));
         long from = Cursors.after(after);
-        boolean registrar = callers.current().has(Roles.REGISTRAR);
+        boolean registrar = callers.current().has(Roles.Registry.REGISTRAR);
         return Page.of(holders.list(from, Cursors.limit(limit), status, uscc), from, h -> h.number, h -> HolderView.of(h, registrar));
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
+    @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER, Roles.Registry.HOLDER})
     @Operation(operationId = "getHolder", summary = "One holder", description = "Holder-scoped tokens see only their own holder.")
     @APIResponse(responseCode = "200", description = "The holder", content = @Content(schema = @Schema(implementation = HolderView.class)))
     @APIResponse(responseCode = "404", description = "No such holder",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Caller caller = callers.current();
-        return holders.find(id).filter(h -> !caller.isHolderScoped() || h.id.equals(caller.holderId()))
-                .map(h -> Response.ok(HolderView.of(h, caller.has(Roles.REGISTRAR))).build())
+        return holders.find(id).filter(h -> !caller.isScopedToItsHolder(Roles.Registry.ACROSS_HOLDERS) || h.id.equals(caller.holderId()))
+                .map(h -> Response.ok(HolderView.of(h, caller.has(Roles.Registry.REGISTRAR))).build())
                 .orElseGet(() -> Problems.notFound("holder " + id));
     }
 
     @PUT
     @Path("{id}/status")
-    @RolesAllowed(Roles.REGISTRAR)
+    @RolesAllowed(Roles.Registry.REGISTRAR)
     @Operation(operationId = "setHolderStatus", summary = "Suspend or reactivate a holder", description = "A suspended holder receives no issuance and its products "
             + "cannot be submitted or registered; the trading service refuses its trades.")
     @APIResponse(responseCode = "200", description = "The holder", content = @Content(schema = @Schema(implementation = HolderView.class)))

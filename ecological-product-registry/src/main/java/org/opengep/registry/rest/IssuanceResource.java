@@ -27,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.common.idempotency.Idempotency;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
+import org.opengep.common.security.Caller;
+import org.opengep.common.security.Callers;
+import org.opengep.common.security.Roles;
 import org.opengep.registry.domain.Issuance;
 import org.opengep.registry.rest.Views.IssuanceView;
-import org.opengep.registry.service.Caller;
 import org.opengep.registry.service.IssuanceService.NewIssuance;
 import org.opengep.registry.service.IssuanceService;
 
@@ -55,7 +57,7 @@ public class IssuanceResource {
     Idempotency idempotency;
 
     @POST
-    @RolesAllowed(Roles.REGISTRAR)
+    @RolesAllowed(Roles.Registry.REGISTRAR)
     @Operation(operationId = "issueUnits", summary = "Issue a block of units", description = "From a REGISTERED product to an ACTIVE holder (default: the "
             + "product's), of a right type the product type allows and whose unit is the product's. The registry allocates "
             + "the serial range (one serial per unit of the type's precision, continuing the product's earlier blocks). The "
@@ -75,7 +77,7 @@ public class IssuanceResource {
     }
 
     @GET
-    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
+    @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER, Roles.Registry.HOLDER})
     @Operation(operationId = "readIssuanceFeed", summary = "The issuance feed", description = "Issuances after a feed position, in order and without gaps: a reader "
             + "that stores next and reads on from it sees every issuance exactly once (apply them idempotently by id). This is "
             + "the only way units enter the trading ledger. Holder tokens see their own issuances only.")
@@ -86,8 +88,8 @@ public class IssuanceResource {
         Problems.onlyQueryParameters(uri, Set.of("after", "limit", "holderId", "productId"));
         Caller caller = callers.current();
         long from = Cursors.after(after);
-        UUID holder = caller.isHolderScoped() ? caller.holderId() : holderId;
-        if (caller.isHolderScoped() && holderId != null && !holderId.equals(caller.holderId())) {
+        UUID holder = caller.isScopedToItsHolder(Roles.Registry.ACROSS_HOLDERS) ? caller.holderId() : holderId;
+        if (caller.isScopedToItsHolder(Roles.Registry.ACROSS_HOLDERS) && holderId != null && !holderId.equals(caller.holderId())) {
             return new Page<>(List.of(), from);
         }
         return Page.of(issuances.feed(from, Cursors.limit(limit), holder, productId), from, i -> i.feedPosition, IssuanceView::of);
@@ -95,21 +97,21 @@ public class IssuanceResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
+    @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER, Roles.Registry.HOLDER})
     @Operation(operationId = "getIssuance", summary = "One issuance")
     @APIResponse(responseCode = "200", description = "The issuance", content = @Content(schema = @Schema(implementation = IssuanceView.class)))
     @APIResponse(responseCode = "404", description = "No such issuance",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         Caller caller = callers.current();
-        return issuances.find(id).filter(i -> !caller.isHolderScoped() || i.holderId.equals(caller.holderId()))
+        return issuances.find(id).filter(i -> !caller.isScopedToItsHolder(Roles.Registry.ACROSS_HOLDERS) || i.holderId.equals(caller.holderId()))
                 .map(i -> Response.ok(IssuanceView.of(i)).build())
                 .orElseGet(() -> Problems.notFound("issuance " + id));
     }
 
     @POST
     @Path("expiry")
-    @RolesAllowed(Roles.REGISTRAR)
+    @RolesAllowed(Roles.Registry.REGISTRAR)
     @Operation(operationId = "runIssuanceExpiry", summary = "Run the expiry now", description = "Marks green certificates and pollutant rights whose validity ended "
             + "before today as EXPIRED (the scheduled job does the same every hour). Running it again changes nothing.")
     @APIResponse(responseCode = "200", description = "How many blocks expired now",

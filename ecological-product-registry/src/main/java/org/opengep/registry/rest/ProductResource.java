@@ -27,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.common.idempotency.Idempotency;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
+import org.opengep.common.security.Caller;
+import org.opengep.common.security.Callers;
+import org.opengep.common.security.Roles;
 import org.opengep.registry.domain.Product;
 import org.opengep.registry.rest.Views.ProductView;
 import org.opengep.registry.rest.Views.TransitionView;
@@ -34,7 +37,6 @@ import org.opengep.registry.rest.Views.ValuationView;
 import org.opengep.registry.rules.Category;
 import org.opengep.registry.rules.ProductStatus;
 import org.opengep.registry.rules.ProductType;
-import org.opengep.registry.service.Caller;
 import org.opengep.registry.service.ProductService.Draft;
 import org.opengep.registry.service.ProductService.Search;
 import org.opengep.registry.service.ProductService.Transition;
@@ -64,7 +66,7 @@ public class ProductResource {
     Idempotency idempotency;
 
     @POST
-    @RolesAllowed(Roles.REGISTRAR)
+    @RolesAllowed(Roles.Registry.REGISTRAR)
     @Operation(operationId = "declareProduct", summary = "Declare a product (DRAFT)", description = "The region, ecosystem type and indicator are checked with "
             + "gep-accounting-service; 503 when it cannot answer (nothing is stored).")
     @APIResponse(responseCode = "201", description = "The draft; Location is the product",
@@ -82,7 +84,7 @@ public class ProductResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Roles.REGISTRAR)
+    @RolesAllowed(Roles.Registry.REGISTRAR)
     @Operation(operationId = "updateDraftProduct", summary = "Change a draft", description = "Replaces every field; only DRAFT products change (409 otherwise).")
     @APIResponse(responseCode = "200", description = "The draft", content = @Content(schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", description = "No such product",
@@ -97,7 +99,7 @@ public class ProductResource {
     }
 
     @GET
-    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
+    @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER, Roles.Registry.HOLDER})
     @Operation(operationId = "searchProducts", summary = "Search the catalogue", description = "By category, type, region (the region and every region under it), "
             + "status, holder and vintage, in registration order after the cursor. Readers see every product but drafts; holder "
             + "tokens see their own products, drafts included. Unknown parameters are 400. Roles: " + ALL + ".")
@@ -116,7 +118,7 @@ public class ProductResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
+    @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER, Roles.Registry.HOLDER})
     @Operation(operationId = "getProduct", summary = "One product with its latest valuation", description = "Drafts are seen by registrars, verifiers and their holder.")
     @APIResponse(responseCode = "200", description = "The product", content = @Content(schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", description = "No such product (or not one the caller may see)",
@@ -129,7 +131,7 @@ public class ProductResource {
 
     @POST
     @Path("{id}/transitions")
-    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER})
+    @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER})
     @Operation(operationId = "transitionProduct", summary = "Move a product along its lifecycle", description = "DRAFT -> SUBMITTED -> VERIFIED -> REGISTERED; "
             + "SUBMITTED -> REJECTED (reason required); REGISTERED <-> SUSPENDED (reason required to suspend); REGISTERED -> "
             + "RETIRED or EXPIRED. Verifiers verify and reject, and never what they submitted themselves (403 maker-checker); "
@@ -151,7 +153,7 @@ public class ProductResource {
 
     @GET
     @Path("{id}/transitions")
-    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
+    @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER, Roles.Registry.HOLDER})
     @Operation(operationId = "listProductTransitions", summary = "A product's history of moves", description = "Oldest first, with actor, time and reason.")
     @APIResponse(responseCode = "200", description = "The moves")
     @APIResponse(responseCode = "404", description = "No such product",
@@ -164,7 +166,7 @@ public class ProductResource {
 
     @POST
     @Path("{id}/valuations")
-    @RolesAllowed(Roles.REGISTRAR)
+    @RolesAllowed(Roles.Registry.REGISTRAR)
     @Operation(operationId = "valueProduct", summary = "Value a verified product from GEP", description = "Asks gep-accounting-service for the official GEP of the "
             + "product's region and year (its vintage, else the year its period ends) and records value = verified quantity x the "
             + "unit price of the product's indicator line, with the account, publication and price set it came from. 409 when "
@@ -185,7 +187,7 @@ public class ProductResource {
 
     @GET
     @Path("{id}/valuations")
-    @RolesAllowed({Roles.REGISTRAR, Roles.VERIFIER, Roles.READER, Roles.HOLDER})
+    @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER, Roles.Registry.HOLDER})
     @Operation(operationId = "listProductValuations", summary = "A product's valuations", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "The valuations")
     @APIResponse(responseCode = "404", description = "No such product",

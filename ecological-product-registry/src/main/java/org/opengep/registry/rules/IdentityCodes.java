@@ -45,7 +45,7 @@ public final class IdentityCodes {
             return Optional.of("'" + code.charAt(0) + "' is not a registration authority code (first character: 1-9, A, N or Y)");
         }
         for (int i = 2; i < 8; i++) {
-            if (!Character.isDigit(code.charAt(i))) {
+            if (!isAsciiDigit(code.charAt(i))) {
                 return Optional.of("characters 3 to 8 are the registering region's code and must be digits");
             }
         }
@@ -62,8 +62,8 @@ public final class IdentityCodes {
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
-            if (!Character.isDigit(code.charAt(i))) {
-                return Optional.of("the first 17 characters must be digits");
+            if (!isAsciiDigit(code.charAt(i))) {
+                return Optional.of("the first 17 characters must be the digits 0-9");
             }
             sum += (code.charAt(i) - '0') * ID_WEIGHTS[i];
         }
@@ -74,9 +74,15 @@ public final class IdentityCodes {
             return Optional.of("characters 7 to 14 are not a date of birth");
         }
         char expected = ID_CHECKS.charAt(sum % 11);
+        // the last character is a digit or X; anything else (a full-width or Arabic-Indic digit) is wrong, not a variant
         if (code.charAt(17) != expected) {
             return Optional.of("check character is '" + code.charAt(17) + "' but the first 17 digits give '" + expected + "'");
         }
         return Optional.empty();
+    }
+
+    /** Only 0-9: Character.isDigit would also take full-width and Arabic-Indic digits, which are not the code's characters. */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -1,10 +1,9 @@
 package org.opengep.registry.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.opengep.common.problem.ServiceUnavailableException;
 import org.opengep.registry.client.AccountingClient;
@@ -22,48 +20,56 @@ import org.opengep.registry.rules.Category;
 
 /**
  * What the registry learns from gep-accounting-service: regions (with the regions above them), the indicator
- * catalogue and official figures. Regions and the catalogue change rarely and are kept for an hour; official
- * figures are always asked for. When the service cannot answer, the caller gets a 503 and nothing is written.
+ * catalogue and official figures. Regions and the catalogue change rarely and are kept for an hour (quarkus-cache:
+ * {@code accounting-regions}, {@code accounting-catalogue}); a region the service does not know is asked again next
+ * time; official figures are always asked for. When the service cannot answer, the caller gets a 503 and nothing is
+ * written.
  */
 @ApplicationScoped
 public class AccountingFacts {
 
-    private static final Duration KEEP = Duration.ofHours(1);
-
     /** A region as the registry stores it: {@code path} holds its own code and those of all regions above it. */
-    public record RegionInfo(String code, String name, List<String> path, Instant fetchedAt) {}
+    public record RegionInfo(String code, String name, List<String> path) {}
 
-    /** The catalogue: indicator codes with their category, and the ecosystem types. */
-    public record Catalogue(Map<String, Category> indicators, Set<String> ecosystemTypes, Instant fetchedAt) {}
+    /** The catalogue: indicator codes with their category and their value lines (in catalogue order), and the ecosystem types. */
+    public record Catalogue(Map<String, Category> indicators, Map<String, List<String>> lines, Set<String> ecosystemTypes) {}
+
+    /** Not found is an answer that is not kept: it leaves the cache empty for the next request. */
+    static final class UnknownRegion extends RuntimeException {
+        UnknownRegion() {
+            super(null, null, false, false);
+        }
+    }
 
     @Inject
     AccountingClient client;
 
-    private final Map<String, RegionInfo> regions = new ConcurrentHashMap<>();
-    private volatile Catalogue catalogue;
-
     public Optional<RegionInfo> region(String code) {
-        RegionInfo known = regions.get(code);
-        if (known != null && known.fetchedAt().plus(KEEP).isAfter(Instant.now())) {
-            return Optional.of(known);
+        try {
+            return Optional.of(knownRegion(code));
+        } catch (UnknownRegion e) {
+            return Optional.empty();
         }
-        Optional<RegionInfo> found = call(() -> client.region(code)).map(AccountingFacts::regionInfo);
-        found.ifPresent(r -> regions.put(code, r));
-        return found;
     }
 
+    /** Intercepted also when called from this bean (Quarkus intercepts self-invocation). */
+    @CacheResult(cacheName = "accounting-regions")
+    RegionInfo knownRegion(String code) {
+        return call(() -> client.region(code)).map(AccountingFacts::regionInfo).orElseThrow(UnknownRegion::new);
+    }
+
+    @CacheResult(cacheName = "accounting-catalogue")
     public Catalogue catalogue() {
-        Catalogue known = catalogue;
-        if (known != null && known.fetchedAt().plus(KEEP).isAfter(Instant.now())) {
-            return known;
-        }
         IndicatorCatalogue body = call(() -> client.catalogue()).getCatalogue();
         Map<String, Category> indicators = new HashMap<>();
-        body.getIndicators().forEach(i -> indicators.put(i.getCode(), Category.valueOf(i.getCategory().toString())));
+        Map<String, List<String>> lines = new HashMap<>();
+        body.getIndicators().forEach(i -> {
+            indicators.put(i.getCode(), Category.valueOf(i.getCategory().toString()));
+            lines.put(i.getCode(), i.getLines() == null ? List.of() : i.getLines().stream().map(l -> l.getCode()).toList());
+        });
         Set<String> ecosystems = new HashSet<>();
         body.getEcosystemTypes().forEach(e -> ecosystems.add(e.getCode()));
-        catalogue = new Catalogue(Map.copyOf(indicators), Set.copyOf(ecosystems), Instant.now());
-        return catalogue;
+        return new Catalogue(Map.copyOf(indicators), Map.copyOf(lines), Set.copyOf(ecosystems));
     }
 
     /** The official figure with its value lines, or empty when the region has none for the year. */
@@ -75,7 +81,7 @@ public class AccountingFacts {
         List<String> path = new ArrayList<>();
         region.getAncestors().forEach(a -> path.add(a.getCode()));
         path.add(region.getCode());
-        return new RegionInfo(region.getCode(), region.getName(), List.copyOf(path), Instant.now());
+        return new RegionInfo(region.getCode(), region.getName(), List.copyOf(path));
     }
 
     private static <T> T call(Supplier<T> call) {

@@ -44,12 +44,12 @@ public class IssuanceService {
     public record NewIssuance(
             @Schema(required = true) UUID productId,
             @Schema(required = true) RightType rightType,
-            @Schema(required = true, description = "Within the right type's precision", examples = "1000") BigDecimal quantity,
+            @Schema(required = true, description = "Within the right type's precision", examples = "1000", multipleOf = 0.000001) BigDecimal quantity,
             @Schema(description = "Defaults to the product's holder") UUID holderId,
             @Schema(description = "Defaults to the product's vintage; required for products with a period") Integer vintage,
             @Schema(description = "Water rights only") WaterRightKind waterRightKind,
             @Schema(description = "Pollutant emission rights only") Pollutant pollutant,
-            @Schema(description = "Crediting methodology, e.g. CCER-14-001-V01") String methodology,
+            @Schema(description = "Crediting methodology, e.g. CCER-14-001-V01", maxLength = 100) String methodology,
             @Schema(description = "Pollutant rights (at most 5 years, the default) and withdrawal permits (required)") LocalDate validUntil) {}
 
     @Transactional

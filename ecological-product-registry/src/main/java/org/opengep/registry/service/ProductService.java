@@ -15,14 +15,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.opengep.common.input.RegionCodes;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.RefusedException;
+import org.opengep.common.security.Caller;
+import org.opengep.common.security.Roles;
 import org.opengep.registry.domain.Evidence;
 import org.opengep.registry.domain.Holder;
 import org.opengep.registry.domain.Product;
 import org.opengep.registry.domain.ProductTransition;
-import org.opengep.registry.rest.Roles;
 import org.opengep.registry.rules.Category;
 import org.opengep.registry.rules.ProductStatus;
 import org.opengep.registry.rules.ProductType;
@@ -40,38 +42,41 @@ public class ProductService {
     private static final int MAX_EVIDENCE = 100;
 
     @Schema(name = "EvidenceDocument")
-    public record EvidenceDocument(@Schema(required = true, examples = "造林验收报告.pdf") String name,
-            @Schema(required = true, examples = "application/pdf") String mediaType,
-            @Schema(required = true, description = "SHA-256 of the document, 64 hex digits") String sha256) {}
+    public record EvidenceDocument(@Schema(required = true, examples = "造林验收报告.pdf", maxLength = 200) String name,
+            @Schema(required = true, examples = "application/pdf", maxLength = 100) String mediaType,
+            @Schema(required = true, description = "SHA-256 of the document, 64 hex digits", maxLength = 64) String sha256) {}
 
     @Schema(name = "ProductDraft", description = "A product as the registrar declares it; category defaults to the type's, "
             + "indicator to the type's default GEP indicator")
     public record Draft(
-            @Schema(required = true, examples = "龙泉市竹垟乡2023年造林碳汇") String name,
-            String description,
+            @Schema(required = true, examples = "龙泉市竹垟乡2023年造林碳汇", maxLength = 200) String name,
+            @Schema(maxLength = 4000) String description,
             Category category,
             @Schema(required = true) ProductType productType,
-            @Schema(required = true, description = "GB/T 2260 code (or custom unit) known to gep-accounting-service", examples = "331181") String regionCode,
-            @Schema(required = true, description = "Ecosystem type of the accounting catalogue", examples = "FOREST") String ecosystemType,
-            @Schema(required = true, examples = "12000") BigDecimal quantity,
-            @Schema(required = true, examples = "tCO2e") String unit,
+            @Schema(required = true, description = "GB/T 2260 code (or custom unit) known to gep-accounting-service", examples = "331181", maxLength = RegionCodes.MAX_LENGTH) String regionCode,
+            @Schema(required = true, description = "Ecosystem type of the accounting catalogue", examples = "FOREST", maxLength = 32) String ecosystemType,
+            @Schema(required = true, examples = "12000", multipleOf = 0.000001) BigDecimal quantity,
+            @Schema(required = true, examples = "tCO2e", maxLength = 32) String unit,
             @Schema(description = "The year the product belongs to; or give a period", examples = "2023") Integer vintage,
             LocalDate periodStart,
             LocalDate periodEnd,
-            @Schema(description = "GEP indicator code that values the product", examples = "CARBON_SEQUESTRATION") String indicator,
-            @Schema(description = "Which value line of the indicator prices it, when it has several", examples = "CO2") String valueLine,
+            @Schema(description = "GEP indicator code that values the product", examples = "CARBON_SEQUESTRATION", maxLength = 64) String indicator,
+            @Schema(description = "Which value line of the indicator prices it, when it has several", examples = "CO2", maxLength = 64) String valueLine,
             List<EvidenceDocument> evidence,
             @Schema(required = true) UUID holderId) {}
 
     @Schema(name = "ProductTransitionRequest")
     public record Transition(
             @Schema(required = true) ProductStatus to,
-            @Schema(description = "Why; required to reject or suspend") String reason,
-            @Schema(description = "To VERIFIED only: the quantity the verifier confirms (at most the declared one; default all of it)")
-            BigDecimal verifiedQuantity) {}
+            @Schema(description = "Why; required to reject or suspend", maxLength = 2000) String reason,
+            @Schema(description = "To VERIFIED only: the quantity the verifier confirms (at most the declared one; default all of it)",
+                    multipleOf = 0.000001) BigDecimal verifiedQuantity) {}
 
     public record Search(Category category, ProductType type, String region, ProductStatus status, UUID holder, Integer vintage,
             long after, int limit) {}
+
+    /** Registrars and verifiers see every product; readers and holders see the catalogue, holders their drafts too. */
+    static final Set<String> SEE_ALL_PRODUCTS = Set.of(Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER);
 
     @Inject
     AccountingFacts accounting;
@@ -112,7 +117,7 @@ public class ProductService {
     }
 
     public static boolean visible(Product p, Caller caller) {
-        return caller.seesAllProducts() || p.status.isPublic() && !caller.isHolderScoped() || p.holderId.equals(caller.holderId());
+        return caller.hasAny(SEE_ALL_PRODUCTS) || p.status.isPublic() && !caller.isScopedToItsHolder(Roles.Registry.ACROSS_HOLDERS) || p.holderId.equals(caller.holderId());
     }
 
     /** Products in registration order after the cursor (a product number): new products only ever extend the list. */
@@ -120,9 +125,9 @@ public class ProductService {
     public List<Product> search(Search s, Caller caller) {
         StringBuilder sql = new StringBuilder("select * from product where number > ?1");
         List<Object> parameters = new ArrayList<>(List.of(s.after()));
-        if (!caller.seesAllProducts()) {
+        if (!caller.hasAny(SEE_ALL_PRODUCTS)) {
             parameters.add(caller.holderId() == null ? new UUID(0, 0) : caller.holderId());
-            sql.append(caller.isHolderScoped() ? " and holder_id = ?" + parameters.size()
+            sql.append(caller.isScopedToItsHolder(Roles.Registry.ACROSS_HOLDERS) ? " and holder_id = ?" + parameters.size()
                     : " and (status <> 'DRAFT' or holder_id = ?" + parameters.size() + ")");
         }
         filter(sql, parameters, "category = ?%d", s.category() == null ? null : s.category().name());
@@ -175,11 +180,11 @@ public class ProductService {
             throw new ConflictException("illegal-transition", "a " + from + " product can move to " + sorted(from.next())
                     + ", not to " + t.to());
         }
-        String role = t.to() == ProductStatus.VERIFIED || t.to() == ProductStatus.REJECTED ? Roles.VERIFIER : Roles.REGISTRAR;
+        String role = t.to() == ProductStatus.VERIFIED || t.to() == ProductStatus.REJECTED ? Roles.Registry.VERIFIER : Roles.Registry.REGISTRAR;
         if (!caller.has(role)) {
             throw new RefusedException("forbidden", "only a " + role + " may move a product to " + t.to());
         }
-        if (role.equals(Roles.VERIFIER) && caller.name().equals(p.submittedBy)) {
+        if (role.equals(Roles.Registry.VERIFIER) && caller.name().equals(p.submittedBy)) {
             throw new RefusedException("maker-checker", caller.name() + " submitted this product and so cannot "
                     + (t.to() == ProductStatus.VERIFIED ? "verify" : "reject") + " it; a second person must");
         }
@@ -266,6 +271,9 @@ public class ProductService {
         }
         if (d.regionCode() == null || d.regionCode().isBlank()) {
             errors.add("regionCode", "required");
+        } else if (!RegionCodes.isWellFormed(d.regionCode())) {
+            // refused here, before the accounting service is asked: bad input is never a failure of that service
+            errors.add("regionCode", RegionCodes.RULE);
         }
         if (d.ecosystemType() == null || d.ecosystemType().isBlank()) {
             errors.add("ecosystemType", "required");
@@ -287,6 +295,8 @@ public class ProductService {
             errors.add("indicator", "no GEP indicator " + indicator + " in the accounting catalogue");
         } else if (indicatorCategory != category) {
             errors.add("indicator", indicator + " is a " + indicatorCategory + " indicator; the product is " + category);
+        } else if (d.valueLine() != null && !catalogue.lines().getOrDefault(indicator, List.of()).contains(d.valueLine())) {
+            errors.add("valueLine", indicator + " has no value line " + d.valueLine() + "; one of " + catalogue.lines().get(indicator));
         }
         errors.throwIfAny();
         return new Checked(category, indicator, region.get(), ecosystemType, evidence);

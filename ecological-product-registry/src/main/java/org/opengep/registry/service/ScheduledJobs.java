@@ -5,11 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import org.jboss.logging.Logger;
-import org.opengep.common.idempotency.Idempotency;
 
 /**
  * The registry's background work, each idempotent so that every replica may run it: expiring green certificates
- * and pollutant rights whose validity has ended, and forgetting idempotency keys older than a day. The schedule is
+ * and pollutant rights whose validity has ended (service-common's Idempotency forgets old keys itself). The schedule is
  * {@code registry.expiry.every} (default hourly; {@code off} in tests).
  */
 @ApplicationScoped
@@ -20,19 +19,11 @@ public class ScheduledJobs {
     @Inject
     IssuanceService issuances;
 
-    @Inject
-    Idempotency idempotency;
-
     @Scheduled(every = "${registry.expiry.every:1h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireIssuances() {
         int expired = issuances.expire(LocalDate.now());
         if (expired > 0) {
             LOG.infof("expired %d issued block(s)", expired);
         }
-    }
-
-    @Scheduled(every = "${registry.expiry.every:1h}", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgeIdempotencyKeys() {
-        idempotency.purgeExpired();
     }
 }

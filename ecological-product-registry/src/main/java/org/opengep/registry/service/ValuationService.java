@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.opengep.common.problem.ConflictException;
+import org.opengep.common.security.Caller;
 import org.opengep.registry.domain.Product;
 import org.opengep.registry.domain.ProductValuation;
 import org.opengep.registry.rules.Valuation;

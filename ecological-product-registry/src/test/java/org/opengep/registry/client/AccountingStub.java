@@ -106,9 +106,9 @@ public final class AccountingStub {
     private static final String CATALOGUE = """
             {"methodVersions":["MEE-2020"],"catalogue":{"method":{"code":"MEE-2020"},
             "ecosystemTypes":[{"code":"FOREST"},{"code":"GRASSLAND"},{"code":"WETLAND"},{"code":"RIVER"},{"code":"LAKE"},{"code":"FARMLAND"}],
-            "indicators":[{"code":"AGRICULTURE","category":"PROVISIONING"},{"code":"WATER_SUPPLY","category":"PROVISIONING"},
-            {"code":"ECO_ENERGY","category":"PROVISIONING"},{"code":"WATER_CONSERVATION","category":"REGULATING"},
-            {"code":"SOIL_RETENTION","category":"REGULATING"},{"code":"AIR_PURIFICATION","category":"REGULATING"},
-            {"code":"WATER_PURIFICATION","category":"REGULATING"},{"code":"CARBON_SEQUESTRATION","category":"REGULATING"},
-            {"code":"RECREATION","category":"CULTURAL"}]},"parameterUnits":{}}""";
+            "indicators":[{"code":"AGRICULTURE","category":"PROVISIONING","lines":[{"code":"OUTPUT_VALUE"},{"code":"INTERMEDIATE_CONSUMPTION"}]},{"code":"WATER_SUPPLY","category":"PROVISIONING","lines":[{"code":"DOMESTIC"},{"code":"INDUSTRIAL"},{"code":"AGRICULTURAL"}]},
+            {"code":"ECO_ENERGY","category":"PROVISIONING","lines":[{"code":"HYDROPOWER"},{"code":"BIOMASS"}]},{"code":"WATER_CONSERVATION","category":"REGULATING","lines":[{"code":"WATER_CONSERVATION"}]},
+            {"code":"SOIL_RETENTION","category":"REGULATING","lines":[{"code":"SILTATION"},{"code":"NITROGEN"},{"code":"PHOSPHORUS"}]},{"code":"AIR_PURIFICATION","category":"REGULATING","lines":[{"code":"SO2"},{"code":"NOX"},{"code":"DUST"}]},
+            {"code":"WATER_PURIFICATION","category":"REGULATING","lines":[{"code":"COD"},{"code":"NH3N"},{"code":"TP"},{"code":"TN"}]},{"code":"CARBON_SEQUESTRATION","category":"REGULATING","lines":[{"code":"CO2"}]},
+            {"code":"RECREATION","category":"CULTURAL","lines":[{"code":"VISITS"}]}]},"parameterUnits":{}}""";
 }

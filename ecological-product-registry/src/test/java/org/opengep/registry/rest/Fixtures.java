@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.opengep.common.security.HolderClaim;
+import org.opengep.common.security.Roles;
 import org.opengep.testsupport.ApiRequests;
 
 /** Requests with real tokens for each registry role, and the holders and products tests start from. */
@@ -17,24 +19,24 @@ public final class Fixtures {
     private Fixtures() {}
 
     public static RequestSpecification registrar() {
-        return ApiRequests.asUser("registrar-li", Roles.REGISTRAR);
+        return ApiRequests.asUser("registrar-li", Roles.Registry.REGISTRAR);
     }
 
     /** A second registrar, e.g. to submit what the first one declared. */
     public static RequestSpecification registrar(String name) {
-        return ApiRequests.asUser(name, Roles.REGISTRAR);
+        return ApiRequests.asUser(name, Roles.Registry.REGISTRAR);
     }
 
     public static RequestSpecification verifier() {
-        return ApiRequests.asUser("verifier-wang", Roles.VERIFIER);
+        return ApiRequests.asUser("verifier-wang", Roles.Registry.VERIFIER);
     }
 
     public static RequestSpecification reader() {
-        return ApiRequests.asUser("reader", Roles.READER);
+        return ApiRequests.asUser("reader", Roles.Registry.READER);
     }
 
     public static RequestSpecification holder(String holderId) {
-        return ApiRequests.asUser("holder-" + holderId, Map.of(Roles.HOLDER_CLAIM, holderId), Roles.HOLDER);
+        return ApiRequests.asUser("holder-" + holderId, Map.of(HolderClaim.NAME, holderId), Roles.Registry.HOLDER);
     }
 
     /** A well-formed unified social credit code nobody has registered yet in this run. */

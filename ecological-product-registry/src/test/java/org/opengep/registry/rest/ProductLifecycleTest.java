@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opengep.common.security.Roles;
 import org.opengep.registry.client.AccountingStubResource;
 import org.opengep.testsupport.ApiRequests;
 import org.opengep.testsupport.PostgresTestResource;
@@ -40,7 +41,7 @@ class ProductLifecycleTest {
 
         move(registrar(), id, "SUBMITTED");
         // the registrar who submitted also holds the verifier role: still not allowed to verify their own submission
-        RequestSpecification sameRegistrarAsVerifier = ApiRequests.asUser("registrar-li", Roles.REGISTRAR, Roles.VERIFIER);
+        RequestSpecification sameRegistrarAsVerifier = ApiRequests.asUser("registrar-li", Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER);
         sameRegistrarAsVerifier.body(Map.of("to", "VERIFIED")).post("/api/v1/products/" + id + "/transitions").then()
                 .statusCode(403).contentType("application/problem+json").body("type", equalTo("https://opengep.org/problems/maker-checker"));
         registrar("registrar-zhao").body(Map.of("to", "VERIFIED")).post("/api/v1/products/" + id + "/transitions").then()
@@ -123,6 +124,13 @@ class ProductLifecycleTest {
                 .body("errors.find { it.field == 'regionCode' }.message", containsString("knows no region 999999"))
                 .body("errors.field", hasItem("ecosystemType"))
                 .body("errors.find { it.field == 'indicator' }.message", equalTo("RECREATION is a CULTURAL indicator; the product is REGULATING"));
+        Map<String, Object> wrongLine = forestSink(holderId, "5", 2023);
+        wrongLine.put("indicator", "CARBON_SEQUESTRATION");
+        wrongLine.put("valueLine", "O2");
+        registrar().body(wrongLine).post("/api/v1/products").then().statusCode(400)
+                .body("errors.find { it.field == 'valueLine' }.message", equalTo("CARBON_SEQUESTRATION has no value line O2; one of [CO2]"));
+        wrongLine.put("valueLine", "CO2");
+        registrar().body(wrongLine).post("/api/v1/products").then().statusCode(201).body("valueLine", equalTo("CO2"));
         Map<String, Object> noYear = forestSink(holderId, "5", 2023);
         noYear.remove("vintage");
         noYear.put("holderId", "00000000-0000-0000-0000-000000000001");

@@ -2,6 +2,7 @@ package org.opengep.registry.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.opengep.registry.rest.Fixtures.create;
 import static org.opengep.registry.rest.Fixtures.forestSink;
@@ -14,6 +15,7 @@ import static org.opengep.testsupport.ApiRequests.number;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,5 +138,33 @@ class ProductValuationTest {
             ACCOUNTING.failWith(0);
         }
         awaitAccountingAnswers(id);
+    }
+
+    @Test
+    void aRegionCodeThatCannotExistIsRefusedHereWithoutAskingTheAccountingService() {
+        int asked = ACCOUNTING.requests();
+        for (String code : List.of("3".repeat(33), "33\t0602", "../330602", "33060２", "a", "330602 ")) {
+            Map<String, Object> draft = forestSink(newHolder(), "100", 2023);
+            draft.put("regionCode", code);
+            registrar().body(draft).post("/api/v1/products").then().statusCode(400).body("errors.field", hasItem("regionCode"));
+        }
+        assertThat(ACCOUNTING.requests()).as("bad input never reaches the accounting service").isEqualTo(asked);
+    }
+
+    @Test
+    void aRefusalFromTheAccountingServiceIsNotRetriedAndNeverOpensTheCircuit() throws Exception {
+        String id = verifiedSink(2023);
+        awaitAccountingAnswers(id);
+        ACCOUNTING.failWith(400);
+        int asked = ACCOUNTING.requests();
+        try {
+            for (int i = 0; i < 8; i++) {
+                registrar().post("/api/v1/products/" + id + "/valuations").then().statusCode(503);
+            }
+            assertThat(ACCOUNTING.requests() - asked).as("one call per request: a 4xx is not retried").isEqualTo(8);
+        } finally {
+            ACCOUNTING.failWith(0);
+        }
+        registrar().post("/api/v1/products/" + id + "/valuations").then().statusCode(201);
     }
 }

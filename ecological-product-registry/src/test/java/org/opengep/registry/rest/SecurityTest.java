@@ -9,6 +9,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opengep.common.security.HolderClaim;
+import org.opengep.common.security.Roles;
 import org.opengep.registry.client.AccountingStubResource;
 import org.opengep.testsupport.ApiRequests;
 import org.opengep.testsupport.PostgresTestResource;
@@ -22,7 +24,7 @@ class SecurityTest {
     @Test
     void withoutAValidTokenNothingIsAnswered() {
         given().get("/api/v1/products").then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
-        ApiRequests.withToken(TestTokens.foreignToken("mallory", Roles.REGISTRAR)).get("/api/v1/products").then().statusCode(401);
+        ApiRequests.withToken(TestTokens.foreignToken("mallory", Roles.Registry.REGISTRAR)).get("/api/v1/products").then().statusCode(401);
     }
 
     @Test
@@ -39,9 +41,9 @@ class SecurityTest {
 
     @Test
     void aHolderTokenMustNameItsHolder() {
-        ApiRequests.asUser("someone", Roles.HOLDER).get("/api/v1/products").then().statusCode(403)
+        ApiRequests.asUser("someone", Roles.Registry.HOLDER).get("/api/v1/products").then().statusCode(403)
                 .body("type", equalTo("https://opengep.org/problems/invalid-holder-claim"));
-        ApiRequests.asUser("someone", Map.of(Roles.HOLDER_CLAIM, "not-a-uuid"), Roles.HOLDER).get("/api/v1/products").then().statusCode(403);
+        ApiRequests.asUser("someone", Map.of(HolderClaim.NAME, "not-a-uuid"), Roles.Registry.HOLDER).get("/api/v1/products").then().statusCode(403);
     }
 
     @Test

@@ -29,6 +29,8 @@ class IdentityCodesTest {
         "B1350100M000100Y43 | is not a registration authority code",
         "9135A100M000100Y43 | must be digits",
         "91350100m000100y43 | character 9 'm' is not allowed",
+        "９1350100M000100Y43 | character 1 '９' is not allowed",
+        "913501٠٠M000100Y43 | character 7 '٠' is not allowed",
     })
     void invalidUnifiedSocialCreditCodes(String code, String problem) {
         assertThat(IdentityCodes.usccProblem(code)).hasValueSatisfying(p -> assertThat(p).contains(problem));
@@ -45,7 +47,10 @@ class IdentityCodesTest {
         "110105194912310021 | check character is '1' but the first 17 digits give 'X'",
         "11010519491331002X | not a date of birth",
         "1101051949123100   | has 18 characters",
-        "1101051949123100AX | the first 17 characters must be digits",
+        "1101051949123100AX | the first 17 characters must be the digits 0-9",
+        "１１０１０５１９４９１２３１００２X | the first 17 characters must be the digits 0-9",
+        "١١٠١٠٥١٩٤٩١٢٣١٠٠٢X | the first 17 characters must be the digits 0-9",
+        "1101051949123100２X | the first 17 characters must be the digits 0-9",
     })
     void invalidCitizenIdentityNumbers(String code, String problem) {
         assertThat(IdentityCodes.citizenIdProblem(code)).hasValueSatisfying(p -> assertThat(p).contains(problem));

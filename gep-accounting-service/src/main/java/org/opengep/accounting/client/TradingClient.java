@@ -3,6 +3,8 @@ package org.opengep.accounting.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.opengep.common.client.Answers;
+import org.opengep.common.client.RefusedByServiceException;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -16,8 +18,8 @@ import org.opengep.accounting.client.trading.model.RealisedValue;
  */
 @ApplicationScoped
 @Timeout(2000)
-@Retry(maxRetries = 1, delay = 100)
-@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
+@Retry(maxRetries = 1, delay = 100, abortOn = RefusedByServiceException.class)
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = RefusedByServiceException.class)
 public class TradingClient {
 
     @RestClient
@@ -25,6 +27,6 @@ public class TradingClient {
 
     /** The trade value realised in a year from the products of every region of origin. */
     public List<RealisedValue> realisedValue(int year) {
-        return market.getRealisedValue(year, null);
+        return Answers.answer(() -> market.getRealisedValue(year, null));
     }
 }

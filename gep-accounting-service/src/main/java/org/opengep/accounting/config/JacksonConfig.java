@@ -4,21 +4,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.engine.account.Amount;
 
 /**
  * Amounts in JSON (the general rules are {@code JsonRules}): an amount may be written {@code {"value": 1.2, "unit": "亿m³"}} or, for
- * dimensionless inputs, as a bare number.
+ * dimensionless inputs, as a bare number. Both forms are read with the same rules as every other value.
  */
 @Singleton
 public class JacksonConfig implements ObjectMapperCustomizer {
@@ -28,33 +25,21 @@ public class JacksonConfig implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("amounts").addDeserializer(Amount.class, new AmountDeserializer()));
     }
 
+    /** The object form of an amount, read as any record is: unknown members, duplicates, wrong types and limits are errors. */
+    record AmountObject(BigDecimal value, @Schema(maxLength = Amount.UNIT_MAX_LENGTH) String unit) {}
+
     static final class AmountDeserializer extends JsonDeserializer<Amount> {
 
         @Override
         public Amount deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
-                return new Amount(p.getDecimalValue(), "1");
+                return new Amount(ctx.readValue(p, BigDecimal.class), "1");
             }
-            JsonNode node = ctx.readTree(p);
-            if (node == null || !node.isObject()) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
                 return (Amount) ctx.handleUnexpectedToken(Amount.class, p);
             }
-            var names = node.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (!name.equals("value") && !name.equals("unit")) {
-                    throw UnrecognizedPropertyException.from(p, Amount.class, name,
-                            List.of("value", "unit"));
-                }
-            }
-            JsonNode value = node.get("value");
-            if (value != null && !value.isNull() && !value.isNumber()) {
-                throw InvalidFormatException.from(p, "value must be a number",
-                        value.asText(), BigDecimal.class);
-            }
-            JsonNode unit = node.get("unit");
-            return new Amount(value == null || value.isNull() ? null : value.decimalValue(),
-                    unit == null || unit.isNull() ? null : unit.asText());
+            AmountObject object = ctx.readValue(p, AmountObject.class);
+            return new Amount(object.value(), object.unit());
         }
     }
 }

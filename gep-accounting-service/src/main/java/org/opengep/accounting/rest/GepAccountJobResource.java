@@ -1,11 +1,10 @@
 package org.opengep.accounting.rest;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.StringWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,10 +18,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,17 +37,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opengep.common.problem.InputError;
-import org.opengep.common.problem.InvalidInputException;
 import org.opengep.accounting.rest.export.Exports;
-import org.opengep.common.problem.Problem;
-import org.opengep.common.problem.Problems;
 import org.opengep.accounting.service.AccountRequest;
 import org.opengep.accounting.service.CsvAccounts;
 import org.opengep.accounting.service.JobRunner;
-import org.opengep.accounting.service.JobService;
-import org.opengep.accounting.service.JobService.CreatedJob;
 import org.opengep.accounting.service.JobService.Job;
+import org.opengep.accounting.service.JobService;
+import org.opengep.common.idempotency.Idempotency;
+import org.opengep.common.problem.InputError;
+import org.opengep.common.problem.InvalidInputException;
+import org.opengep.common.problem.Problem;
+import org.opengep.common.problem.Problems;
+import org.opengep.common.security.Roles;
 
 @Path("/api/v1/gep-account-jobs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -75,15 +78,18 @@ public class GepAccountJobResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.ACCOUNTANT)
+    @RolesAllowed(Roles.Accounting.ACCOUNTANT)
     @Operation(operationId = "startAccountJob", summary = "Start a job computing (and optionally publishing) accounts for many regions",
             description = "The body is a JSON array of account requests (as POST /api/v1/gep-accounts takes them), or a CSV in "
                     + "long format (Content-Type text/csv). Answers at once with 202 and the job's Location; GET it for progress. "
                     + "A region whose inputs are wrong fails alone, with its reasons. With publish=true (the caller needs the "
-                    + "gep-publisher role too) every account computed is published with the reason given. An Idempotency-Key "
-                    + "makes a retried request return the job the first one made.")
+                    + "gep-publisher role too) every account computed is published with the reason given. Every account request "
+                    + "is checked as POST /api/v1/gep-accounts reads it before the job is accepted.")
     @RequestBody(content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountRequest.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)),
         @Content(mediaType = Exports.CSV, examples = @ExampleObject(name = "long format", value = CSV_EXAMPLE))})
@@ -91,7 +97,7 @@ public class GepAccountJobResource {
     @APIResponse(responseCode = "400", description = "Not an array of objects, malformed CSV, too many accounts, no reason to publish",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(byte[] body, @QueryParam("publish") @DefaultValue("false") Boolean publish,
-            @QueryParam("reason") String reason, @HeaderParam("Idempotency-Key") @Parameter(description = "Your key for this job")
+            @QueryParam("reason") String reason, @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION)
             String key, @Context UriInfo uri) throws IOException {
         if (body == null || body.length == 0) {
             Problems.requireBody(null);
@@ -100,8 +106,8 @@ public class GepAccountJobResource {
     }
 
     /**
-     * The elements of a JSON array of objects, each as its own JSON text, read as a stream: a national job's
-     * megabytes are never held as one tree. Each element is parsed properly when its chunk is computed.
+     * The elements of a JSON array of objects, each as its own JSON text exactly as sent (a number keeps every digit),
+     * read as a stream: a national job's megabytes are never held as one tree.
      */
     private List<String> splitArray(byte[] body) throws IOException {
         List<String> requests = new ArrayList<>();
@@ -114,11 +120,10 @@ public class GepAccountJobResource {
                     throw new InvalidInputException(List.of(new InputError("[" + requests.size() + "]",
                             "each element must be an account request object")));
                 }
-                StringWriter element = new StringWriter();
-                try (JsonGenerator generator = json.getFactory().createGenerator(element)) {
-                    generator.copyCurrentStructure(parser);
-                }
-                requests.add(element.toString());
+                int from = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                int to = (int) parser.currentLocation().getByteOffset();
+                requests.add(new String(body, from, to - from, StandardCharsets.UTF_8));
             }
             if (parser.nextToken() != null) {
                 throw new InvalidInputException(List.of(new InputError("body", "nothing may follow the array")));
@@ -129,10 +134,10 @@ public class GepAccountJobResource {
 
     @POST
     @Consumes(Exports.CSV)
-    @RolesAllowed(Roles.ACCOUNTANT)
+    @RolesAllowed(Roles.Accounting.ACCOUNTANT)
     @Operation(hidden = true)
     public Response createFromCsv(String body, @QueryParam("publish") @DefaultValue("false") Boolean publish,
-            @QueryParam("reason") String reason, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri)
+            @QueryParam("reason") String reason, @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri)
             throws IOException {
         List<String> requests = new ArrayList<>();
         for (JsonNode account : CsvAccounts.parse(Problems.requireBody(body), json)) {
@@ -141,22 +146,44 @@ public class GepAccountJobResource {
         return start(requests, publish, reason, key, uri);
     }
 
+    /**
+     * Checks every account request as the single-account operation reads it (a field that breaks a rule is a 400 naming
+     * it, e.g. {@code [3].regionCode}), then stores the job once per Idempotency-Key and, when it is new, starts it.
+     */
     private Response start(List<String> requests, boolean publish, String reason, String key, UriInfo uri) {
-        if (publish && !jwt.getGroups().contains(Roles.PUBLISHER)) {
-            throw new ForbiddenException("publishing needs the " + Roles.PUBLISHER + " role");
+        if (publish && !jwt.getGroups().contains(Roles.Accounting.PUBLISHER)) {
+            throw new ForbiddenException("publishing needs the " + Roles.Accounting.PUBLISHER + " role");
         }
-        CreatedJob created = jobs.create(requests, publish, reason, key, jwt.getName());
-        if (created.created()) {
-            runner.run(created.id());
+        for (int i = 0; i < requests.size(); i++) {
+            readable(requests.get(i), i);
         }
-        Job job = jobs.find(created.id()).orElseThrow();
-        return Response.accepted(job).location(uri.getBaseUriBuilder().path("api/v1/gep-account-jobs").path(created.id().toString()).build())
-                .header("Idempotency-Replayed", String.valueOf(!created.created())).build();
+        String user = jwt.getName();
+        Response answer = idempotency.execute(user, key, false, "POST", uri, requests, () -> {
+            UUID id = jobs.create(requests, publish, reason, key, user);
+            return Response.accepted(jobs.find(id).orElseThrow())
+                    .location(uri.getBaseUriBuilder().path("api/v1/gep-account-jobs").path(id.toString()).build()).build();
+        });
+        // committed by now: a new job starts; a replayed answer names a job that is already running (or resumed)
+        if (answer.getEntity() instanceof Job job) {
+            runner.run(job.id());
+        }
+        return answer;
+    }
+
+    private void readable(String request, int index) {
+        try {
+            json.readValue(request, AccountRequest.class);
+        } catch (JsonMappingException e) {
+            e.prependPath(null, index);
+            throw new WebApplicationException(e, 400);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(List.of(new InputError("[" + index + "]", e.getOriginalMessage())));
+        }
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "getAccountJob", summary = "A job's progress: done / total, failures with their reasons, rate")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = Job.class)))
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -165,7 +192,7 @@ public class GepAccountJobResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "listMyAccountJobs", summary = "Your jobs, newest first (to find a job again after losing the connection)")
     @APIResponse(responseCode = "200", description = "The jobs")
     public List<Job> mine() {

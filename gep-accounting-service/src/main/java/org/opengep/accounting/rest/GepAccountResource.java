@@ -34,13 +34,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.rest.export.ExportTables;
 import org.opengep.accounting.rest.export.Exports.Format;
 import org.opengep.accounting.rest.export.Exports;
-import org.opengep.common.problem.Problem;
-import org.opengep.common.problem.Problems;
 import org.opengep.accounting.service.AccountDocument;
 import org.opengep.accounting.service.AccountRequest;
 import org.opengep.accounting.service.GepAccountService;
 import org.opengep.accounting.service.PublicationService.Publication;
 import org.opengep.accounting.service.PublicationService;
+import org.opengep.common.problem.Problem;
+import org.opengep.common.problem.Problems;
+import org.opengep.common.security.Roles;
 
 @Path("/api/v1/gep-accounts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,7 +80,7 @@ public class GepAccountResource {
     JsonWebToken jwt;
 
     @POST
-    @RolesAllowed(Roles.ACCOUNTANT)
+    @RolesAllowed(Roles.Accounting.ACCOUNTANT)
     @Operation(operationId = "computeAccount", summary = "Compute and store a GEP account",
             description = "Each indicator is given as biophysical inputs (byEcosystem / parameters / items), as physical quantities "
                     + "(quantities / quantitiesByEcosystem) or as a value; the engine takes the deepest level given. Every amount "
@@ -98,7 +99,7 @@ public class GepAccountResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "searchAccounts", summary = "Find accounts by region, year or the job that computed them", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "The accounts")
     @APIResponse(responseCode = "400", description = "Unknown or invalid query parameter",
@@ -113,7 +114,7 @@ public class GepAccountResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
     @Operation(operationId = "getAccount", summary = "An account, exactly as computed", description = "CSV and XLSX by Accept header or ?format=.")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = AccountDocument.class)))
@@ -129,11 +130,11 @@ public class GepAccountResource {
     }
 
     @Schema(name = "PublicationRequest")
-    public record PublicationRequest(@Schema(required = true, examples = "县政府常务会议审定 2024-03-18") String reason) {}
+    public record PublicationRequest(@Schema(required = true, examples = "县政府常务会议审定 2024-03-18", maxLength = 2000) String reason) {}
 
     @POST
     @Path("{id}/publication")
-    @RolesAllowed(Roles.PUBLISHER)
+    @RolesAllowed(Roles.Accounting.PUBLISHER)
     @Operation(operationId = "publishAccount", summary = "Publish an account as the official GEP of its region, year and method version",
             description = "The previous official figure, if any, is superseded and stays readable with its history. "
                     + "Publishing the account that is already official changes nothing (200).")

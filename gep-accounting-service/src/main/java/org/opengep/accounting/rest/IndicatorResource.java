@@ -18,9 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
 import org.opengep.accounting.engine.price.PriceKeys;
+import org.opengep.accounting.service.CatalogueService;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
-import org.opengep.accounting.service.CatalogueService;
+import org.opengep.common.security.Roles;
 
 @Path("/api/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +35,7 @@ public class IndicatorResource {
     CatalogueService catalogues;
 
     @GET
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "getIndicatorCatalogue", summary = "The indicator catalogue",
             description = "Every indicator with its Chinese and English names, category, ecosystem types, formula, the inputs "
                     + "it needs (name, scope, unit), the physical quantities it reports and the value lines with their price keys.")

@@ -17,10 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.opengep.accounting.service.PriceIndexService.IndexValue;
+import org.opengep.accounting.service.PriceIndexService;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
-import org.opengep.accounting.service.PriceIndexService;
-import org.opengep.accounting.service.PriceIndexService.IndexValue;
+import org.opengep.common.security.Roles;
 
 @Path("/api/v1/price-indices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,7 +36,7 @@ public class PriceIndexResource {
     PriceIndexService indices;
 
     @GET
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "listPriceIndices", summary = "Every price index by family and year",
             description = "Families: GENERAL (consumer prices, the fallback), CONSTRUCTION, AGRICULTURAL_PRODUCER, ENERGY, WATER, or your own.")
     @APIResponse(responseCode = "200", description = "The indices")
@@ -45,7 +46,7 @@ public class PriceIndexResource {
 
     @PUT
     @Path("{family}")
-    @RolesAllowed(Roles.ACCOUNTANT)
+    @RolesAllowed(Roles.Accounting.ACCOUNTANT)
     @Operation(operationId = "setPriceIndexYears", summary = "Set years of a family's index", description = "Adds the years given or replaces them; any base (only ratios matter).")
     @APIResponse(responseCode = "204", description = "Recorded")
     @APIResponse(responseCode = "400", description = "Invalid family, year, value or source",

@@ -26,10 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.domain.PriceSet;
 import org.opengep.accounting.rest.PriceSetViews.Detail;
 import org.opengep.accounting.rest.PriceSetViews.Summary;
+import org.opengep.accounting.service.PriceSetService.Draft;
+import org.opengep.accounting.service.PriceSetService;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
-import org.opengep.accounting.service.PriceSetService;
-import org.opengep.accounting.service.PriceSetService.Draft;
+import org.opengep.common.security.Roles;
 
 @Path("/api/v1/price-sets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +53,7 @@ public class PriceSetResource {
     JsonWebToken jwt;
 
     @GET
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "listPriceSets", summary = "List price sets (all names and versions)")
     @APIResponse(responseCode = "200", description = "The sets")
     public List<Summary> list() {
@@ -61,7 +62,7 @@ public class PriceSetResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "getPriceSet", summary = "One price set with every price and parameter")
     @APIResponse(responseCode = "200", description = "The set")
     @APIResponse(responseCode = "404", description = "No such set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -71,7 +72,7 @@ public class PriceSetResource {
     }
 
     @POST
-    @RolesAllowed(Roles.ACCOUNTANT)
+    @RolesAllowed(Roles.Accounting.ACCOUNTANT)
     @Operation(operationId = "createPriceSet", summary = "Create a price set, or the next version of one",
             description = "A set with the name of an existing set becomes its next version. `basedOn` copies another set's "
                     + "entries first; the given prices and parameters then replace those of the same key.")
@@ -85,7 +86,7 @@ public class PriceSetResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Roles.ACCOUNTANT)
+    @RolesAllowed(Roles.Accounting.ACCOUNTANT)
     @Operation(operationId = "replacePriceSet", summary = "Replace the entries of a set no account uses yet",
             description = "A set that valued an account, and the built-in set, never change: the answer is 409; create a new version.")
     @APIResponse(responseCode = "200", description = "The updated set")

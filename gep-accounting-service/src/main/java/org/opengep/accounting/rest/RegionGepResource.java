@@ -26,19 +26,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.domain.Region;
-import org.opengep.common.problem.Errors;
 import org.opengep.accounting.rest.export.ExportTables;
 import org.opengep.accounting.rest.export.Exports.Format;
 import org.opengep.accounting.rest.export.Exports;
-import org.opengep.common.problem.Problem;
-import org.opengep.common.problem.Problems;
 import org.opengep.accounting.service.CatalogueService;
 import org.opengep.accounting.service.PublicationService.Publication;
 import org.opengep.accounting.service.PublicationService;
@@ -48,8 +45,12 @@ import org.opengep.accounting.service.RegionFigures;
 import org.opengep.accounting.service.RegionService;
 import org.opengep.accounting.service.SeriesService.Series;
 import org.opengep.accounting.service.SeriesService;
-import org.opengep.accounting.service.ValueRealisation;
 import org.opengep.accounting.service.ValueRealisation.Rate;
+import org.opengep.accounting.service.ValueRealisation;
+import org.opengep.common.problem.Errors;
+import org.opengep.common.problem.Problem;
+import org.opengep.common.problem.Problems;
+import org.opengep.common.security.Roles;
 
 /** Official GEP figures of a region: as published, summed from its children, ranked, over years. */
 @Path("/api/v1/regions/{code}")
@@ -84,7 +85,7 @@ public class RegionGepResource {
 
     @GET
     @Path("gep")
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
     @Operation(operationId = "getOfficialGep", summary = "The region's official GEP for a year",
             description = "basis=official (default): the published figure with its breakdown by indicator, category and ecosystem "
@@ -150,7 +151,7 @@ public class RegionGepResource {
 
     @GET
     @Path("gep/publications")
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "listGepPublications", summary = "Every publication of the region, superseded ones included: who published, when, why")
     @APIResponse(responseCode = "200", description = "Newest first")
     public Response history(@PathParam("code") String code, @QueryParam("year") Integer year, @Context UriInfo uri) {
@@ -164,7 +165,7 @@ public class RegionGepResource {
 
     @GET
     @Path("gep/realisation")
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "getValueRealisation", summary = "The region's value-realisation rate: realised trade value / official GEP",
             description = "The trade value realised in the year from the products of the region and every region under it, as "
                     + "trading-service reports it, over the region's official GEP of that year (both in 元).")
@@ -189,7 +190,7 @@ public class RegionGepResource {
 
     @GET
     @Path("children/gep")
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
     @Operation(operationId = "rankChildrenByGep", summary = "The region's children ranked by GEP, with GEP per km² and per capita",
             description = "Each child with its official figure, or the sum below it, or MISSING. CSV and XLSX by Accept header or ?format=.")
@@ -218,7 +219,7 @@ public class RegionGepResource {
 
     @GET
     @Path("gep/series")
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX})
     @Operation(operationId = "getGepSeries", summary = "Official figures over years at current and comparable prices, with growth and dual growth",
             description = "With priceSetId (a base-year price set): fixed-price method; without: deflator method with the price "
@@ -250,7 +251,7 @@ public class RegionGepResource {
 
     @GET
     @Path("children/dual-growth")
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "getChildrenDualGrowth", summary = "The children's comparable GEP growth and GDP growth between two years, flagging GDP up and GEP down",
             description = "Official figures of both years, the earlier one brought to the later year's prices with the price "
                     + "indices (deflator method). GDP_UP_GEP_DOWN marks the children to look at.")

@@ -29,9 +29,10 @@ import org.opengep.accounting.rest.RegionViews.Area;
 import org.opengep.accounting.rest.RegionViews.Detail;
 import org.opengep.accounting.rest.RegionViews.NewCustom;
 import org.opengep.accounting.rest.RegionViews.Summary;
+import org.opengep.accounting.service.RegionService;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
-import org.opengep.accounting.service.RegionService;
+import org.opengep.common.security.Roles;
 
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +46,7 @@ public class RegionResource {
     JsonWebToken jwt;
 
     @GET
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "listRegions", summary = "List regions", description = "Filtered by parent, level and name; with no filter, the provinces.")
     @APIResponse(responseCode = "200", description = "The regions, ordered by code")
     @APIResponse(responseCode = "400", description = "Bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -60,7 +61,7 @@ public class RegionResource {
 
     @GET
     @Path("{code}")
-    @RolesAllowed({Roles.READER, Roles.ACCOUNTANT, Roles.PUBLISHER})
+    @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "getRegion", summary = "One region with its ancestors, children, level and area")
     @APIResponse(responseCode = "200", description = "The region", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Detail.class)))
     @APIResponse(responseCode = "404", description = "No such region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -69,7 +70,7 @@ public class RegionResource {
     }
 
     @POST
-    @RolesAllowed(Roles.ACCOUNTANT)
+    @RolesAllowed(Roles.Accounting.ACCOUNTANT)
     @Operation(operationId = "createRegion", summary = "Create a custom accounting unit (watershed, reserve, township, parcel)")
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "400", description = "Invalid unit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -83,7 +84,7 @@ public class RegionResource {
 
     @PUT
     @Path("{code}/area")
-    @RolesAllowed(Roles.ACCOUNTANT)
+    @RolesAllowed(Roles.Accounting.ACCOUNTANT)
     @Operation(operationId = "setRegionArea", summary = "Record a region's land area", description = "Used to check ecosystem extents and for GEP per km².")
     @APIResponse(responseCode = "200", description = "The region with its area")
     @APIResponse(responseCode = "400", description = "Invalid area", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,5 +1,6 @@
 package org.opengep.accounting.rest;
 
+import org.opengep.common.input.RegionCodes;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,15 +33,18 @@ public final class RegionViews {
 
     @Schema(name = "NewCustomRegion", description = "A custom accounting unit below an existing region")
     public record NewCustom(
-            @Schema(required = true, examples = "XIN-AN-RIVER") String code,
-            @Schema(required = true, examples = "新安江流域(黄山段)") String name,
+            @Schema(required = true, examples = "XIN-AN-RIVER", maxLength = RegionCodes.MAX_LENGTH) String code,
+            @Schema(required = true, examples = "新安江流域(黄山段)", maxLength = 200) String name,
             @Schema(required = true, examples = "WATERSHED") RegionLevel level,
-            @Schema(required = true, examples = "341000") String parentCode,
-            @Schema(required = true, examples = "5856.2") BigDecimal areaKm2,
-            String areaSource) {}
+            @Schema(required = true, examples = "341000", maxLength = RegionCodes.MAX_LENGTH) String parentCode,
+            @Schema(required = true, examples = "5856.2", maximum = MAX_AREA_KM2, exclusiveMaximum = true, multipleOf = 0.0001) BigDecimal areaKm2,
+            @Schema(maxLength = 500) String areaSource) {}
+
+    /** What the area columns (numeric(16, 4)) hold: below 10^12 km². */
+    static final String MAX_AREA_KM2 = "1e12";
 
     @Schema(name = "RegionArea", description = "The land area of a region and where the figure comes from")
     public record Area(
-            @Schema(required = true, examples = "1997.47") BigDecimal areaKm2,
-            @Schema(required = true, examples = "深圳市统计年鉴2021") String source) {}
+            @Schema(required = true, examples = "1997.47", maximum = MAX_AREA_KM2, exclusiveMaximum = true, multipleOf = 0.0001) BigDecimal areaKm2,
+            @Schema(required = true, examples = "深圳市统计年鉴2021", maxLength = 500) String source) {}
 }

@@ -1,5 +1,6 @@
 package org.opengep.accounting.service;
 
+import org.opengep.common.input.RegionCodes;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,10 +16,10 @@ import org.opengep.accounting.engine.price.PriceEntry;
 /** What a client sends to compute an account. */
 @Schema(description = "Inputs of one GEP account")
 public record AccountRequest(
-        @Schema(required = true, description = "GB/T 2260 code or custom unit code", examples = "440300") String regionCode,
+        @Schema(required = true, description = "GB/T 2260 code or custom unit code", examples = "440300", maxLength = RegionCodes.MAX_LENGTH) String regionCode,
         @Schema(required = true, description = "Accounting year", examples = "2020") Integer year,
         @Schema(description = "Method version; defaults to the service's default (see GET /api/v1/indicators)",
-                examples = "MEE-2020") String methodVersion,
+                examples = "MEE-2020", maxLength = 32) String methodVersion,
         @Schema(description = "Price set to value with; defaults to the built-in reference set") UUID priceSetId,
         @Schema(description = "Prices or parameters that replace the set's for this account only") List<PriceEntry> priceOverrides,
         @Schema(description = "Ecosystem extent: area by ecosystem type") Map<String, Amount> extent,

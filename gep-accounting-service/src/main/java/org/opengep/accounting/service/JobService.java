@@ -61,12 +61,13 @@ public class JobService {
     ObjectMapper json;
 
     /**
-     * Stores a new job with its items; with a client key already used by the same user, the existing job.
+     * Stores a new job with its items ({@code clientKey}, the request's Idempotency-Key, is kept on the job so that
+     * its creator can find it again; the key's promise itself is service-common's Idempotency).
      *
-     * @return the job id and whether it was created now
+     * @return the new job's id
      */
     @Transactional
-    public CreatedJob create(List<String> requests, boolean publish, String reason, String clientKey, String user) {
+    public UUID create(List<String> requests, boolean publish, String reason, String clientKey, String user) {
         Errors errors = new Errors();
         if (requests.isEmpty() || requests.size() > MAX_ITEMS) {
             errors.add("body", "between 1 and " + MAX_ITEMS + " accounts per job");
@@ -74,20 +75,11 @@ public class JobService {
         if (publish) {
             PublicationService.validateReason(reason);
         }
-        if (clientKey != null && (clientKey.isBlank() || clientKey.length() > 200)) {
-            errors.add("Idempotency-Key", "1 to 200 characters");
-        }
         errors.throwIfAny();
+        UUID id = UUID.randomUUID();
         try (Connection c = dataSource.getConnection()) {
-            if (clientKey != null) {
-                Optional<UUID> existing = byClientKey(c, user, clientKey);
-                if (existing.isPresent()) {
-                    return new CreatedJob(existing.get(), false);
-                }
-            }
-            UUID id = UUID.randomUUID();
             try (PreparedStatement job = c.prepareStatement("insert into gep_account_job (id, client_key, status, publish, reason, "
-                    + "total, created_by, created_at) values (?, ?, 'RUNNING', ?, ?, ?, ?, ?) on conflict (created_by, client_key) do nothing")) {
+                    + "total, created_by, created_at) values (?, ?, 'RUNNING', ?, ?, ?, ?, ?)")) {
                 job.setObject(1, id);
                 job.setString(2, clientKey);
                 job.setBoolean(3, publish);
@@ -95,10 +87,7 @@ public class JobService {
                 job.setInt(5, requests.size());
                 job.setString(6, user);
                 job.setTimestamp(7, Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant()));
-                if (job.executeUpdate() == 0) {
-                    // the same key raced in from a retry: the other request made the job
-                    return new CreatedJob(byClientKey(c, user, clientKey).orElseThrow(), false);
-                }
+                job.executeUpdate();
             }
             try (PreparedStatement item = c.prepareStatement("insert into gep_account_job_item (job_id, seq, request, status) "
                     + "values (?, ?, ?, 'PENDING')")) {
@@ -110,21 +99,9 @@ public class JobService {
                 }
                 item.executeBatch();
             }
-            return new CreatedJob(id, true);
+            return id;
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the job", e);
-        }
-    }
-
-    public record CreatedJob(UUID id, boolean created) {}
-
-    private static Optional<UUID> byClientKey(Connection c, String user, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select id from gep_account_job where created_by = ? and client_key = ?")) {
-            s.setString(1, user);
-            s.setString(2, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getObject(1, UUID.class)) : Optional.empty();
-            }
         }
     }
 

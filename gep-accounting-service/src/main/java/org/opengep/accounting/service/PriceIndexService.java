@@ -1,5 +1,6 @@
 package org.opengep.accounting.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -22,7 +23,8 @@ public class PriceIndexService {
     private static final Pattern FAMILY = Pattern.compile("[A-Z][A-Z0-9_]{1,31}");
 
     /** One year of an index as the API takes and shows it. */
-    public record IndexValue(Integer year, BigDecimal value, String source) {}
+    public record IndexValue(Integer year, @Schema(maximum = "1e10", exclusiveMaximum = true, multipleOf = 0.000001) BigDecimal value,
+            @Schema(maxLength = 500) String source) {}
 
     public List<PriceIndex> all() {
         return PriceIndex.list("order by family, year");

@@ -1,5 +1,6 @@
 package org.opengep.accounting.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -44,7 +45,8 @@ public class PriceSetService {
     public static final UUID DEFAULT_ID = UUID.fromString("00000000-0000-0000-0000-000000002010");
 
     /** The content of a new set or version, as the API receives it. */
-    public record Draft(String name, String description, UUID basedOn, List<PriceEntry> prices, List<PriceEntry> parameters) {}
+    public record Draft(@Schema(maxLength = 200) String name, @Schema(maxLength = 2000) String description, UUID basedOn, List<PriceEntry> prices,
+            List<PriceEntry> parameters) {}
 
     private record BuiltinSet(UUID id, String name, String description, List<PriceEntry> prices, List<PriceEntry> parameters) {}
 

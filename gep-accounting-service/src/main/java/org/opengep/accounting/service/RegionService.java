@@ -1,5 +1,6 @@
 package org.opengep.accounting.service;
 
+import org.opengep.common.input.RegionCodes;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.domain.RegionLevel;
@@ -33,8 +33,6 @@ public class RegionService {
 
     private static final Logger LOG = Logger.getLogger(RegionService.class);
     private static final String DATA = "regions/china-division-2.7.0/";
-    private static final Pattern CUSTOM_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{1,31}");
-    private static final Pattern ADMIN_CODE = Pattern.compile("\\d{6}");
 
     /** The root of the tree (created by migration V2). */
     public static final String NATION = "100000";
@@ -125,7 +123,7 @@ public class RegionService {
     public Region createCustom(String code, String name, RegionLevel level, String parentCode, BigDecimal areaKm2,
             String areaSource, String user) {
         Errors errors = new Errors();
-        if (code == null || !CUSTOM_CODE.matcher(code).matches() || ADMIN_CODE.matcher(code).matches()) {
+        if (!RegionCodes.isWellFormed(code) || RegionCodes.isAdministrative(code)) {
             errors.add("code", "2 to 32 letters, digits, '_' or '-', and not a six-digit GB/T 2260 code");
         }
         if (name == null || name.isBlank() || name.length() > 200) {

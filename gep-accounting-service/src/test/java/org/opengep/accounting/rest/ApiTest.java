@@ -1,6 +1,7 @@
 package org.opengep.accounting.rest;
 
 import io.restassured.specification.RequestSpecification;
+import org.opengep.common.security.Roles;
 import org.opengep.testsupport.ApiRequests;
 
 /** Shared helpers for API tests: requests carrying real signed tokens. */
@@ -17,10 +18,10 @@ public final class ApiTest {
     }
 
     public static RequestSpecification accountant() {
-        return as(Roles.ACCOUNTANT);
+        return as(Roles.Accounting.ACCOUNTANT);
     }
 
     public static RequestSpecification reader() {
-        return as(Roles.READER);
+        return as(Roles.Accounting.READER);
     }
 }

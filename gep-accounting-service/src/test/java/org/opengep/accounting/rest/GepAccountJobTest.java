@@ -2,6 +2,8 @@ package org.opengep.accounting.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.opengep.accounting.rest.ApiTest.accountant;
 import static org.opengep.accounting.rest.ApiTest.asUser;
@@ -15,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.opengep.common.security.Roles;
 import org.opengep.testsupport.PostgresTestResource;
 
 @QuarkusTest
@@ -22,7 +25,7 @@ import org.opengep.testsupport.PostgresTestResource;
 class GepAccountJobTest {
 
     private static RequestSpecification bureau() {
-        return asUser("bureau", Roles.ACCOUNTANT, Roles.PUBLISHER);
+        return asUser("bureau", Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER);
     }
 
     private static String county(String code, int year, String agricultureYi) {
@@ -130,14 +133,24 @@ class GepAccountJobTest {
     }
 
     @Test
-    void anIdempotencyKeyReturnsTheSameJob() {
+    void anIdempotencyKeyReturnsTheSameJobAndRefusesAnotherRequest() {
         String body = "[" + county("360521", 2013, "1") + "]";
-        String first = accountant().header("Idempotency-Key", "import-2013").body(body).post("/api/v1/gep-account-jobs")
-                .then().statusCode(202).header("Idempotency-Replayed", "false").extract().path("id");
-        String second = accountant().header("Idempotency-Key", "import-2013").body(body).post("/api/v1/gep-account-jobs")
-                .then().statusCode(202).header("Idempotency-Replayed", "true").extract().path("id");
+        String first = bureau().header("Idempotency-Key", "import-2013").body(body).post("/api/v1/gep-account-jobs")
+                .then().statusCode(202).header("Idempotent-Replayed", nullValue()).extract().path("id");
+        String second = bureau().header("Idempotency-Key", "import-2013").body(body).post("/api/v1/gep-account-jobs")
+                .then().statusCode(202).header("Idempotent-Replayed", "true").extract().path("id");
         assertThat(second).isEqualTo(first);
+        // the same key for another request is refused, never answered with the first job: another body, or publishing
+        bureau().header("Idempotency-Key", "import-2013").body("[" + county("360521", 2013, "2") + "]").post("/api/v1/gep-account-jobs")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://opengep.org/problems/idempotency-key-reused"));
+        bureau().header("Idempotency-Key", "import-2013").queryParam("publish", true).queryParam("reason", "省厅批量审定").body(body)
+                .post("/api/v1/gep-account-jobs").then().statusCode(422);
+        // another user's key is their own
+        accountant().header("Idempotency-Key", "import-2013").body(body).post("/api/v1/gep-account-jobs").then().statusCode(202)
+                .header("Idempotent-Replayed", nullValue()).body("id", not(equalTo(first)));
         JsonPath job = awaitDone("/api/v1/gep-account-jobs/" + first);
         assertThat(job.getInt("total")).isEqualTo(1);
+        assertThat(job.getString("clientKey")).isEqualTo("import-2013");
     }
 }

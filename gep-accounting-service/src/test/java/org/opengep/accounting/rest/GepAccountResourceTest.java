@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.junit.jupiter.api.Test;
 import org.opengep.accounting.domain.GepAccount;
+import org.opengep.common.security.Roles;
 import org.opengep.testsupport.PostgresTestResource;
 
 @QuarkusTest
@@ -130,6 +131,18 @@ class GepAccountResourceTest {
     }
 
     @Test
+    void figuresTooLargeToRecordAreA400NamingTheInputsNotAFailure() {
+        long before = GepAccount.count();
+        // each number keeps the JSON rules (below 10^18), but the values they give cannot be recorded in 元 with fen
+        accountant().body("""
+                {"regionCode": "330602", "year": 2020, "gdp": {"value": 900000000000000000, "unit": "亿元"},
+                 "indicators": {"AGRICULTURE": {"value": {"value": 900000000000000000, "unit": "亿元"}}}}""")
+                .post("/api/v1/gep-accounts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("gdp", "indicators.AGRICULTURE"));
+        assertThat(GepAccount.count()).isEqualTo(before);
+    }
+
+    @Test
     void extentLargerThanTheRegionIsRejected() {
         accountant().body("""
                 {"code": "TEST-PARCEL-1", "name": "test parcel", "level": "PARCEL", "parentCode": "330602", "areaKm2": 2}""")
@@ -145,6 +158,6 @@ class GepAccountResourceTest {
     void unknownAccountIs404() {
         accountant().get("/api/v1/gep-accounts/00000000-0000-0000-0000-000000000001").then().statusCode(404)
                 .contentType("application/problem+json").body("type", startsWith("https://opengep.org/problems/not-found"));
-        as(Roles.ACCOUNTANT).get("/api/v1/gep-accounts/not-a-uuid").then().statusCode(404);
+        as(Roles.Accounting.ACCOUNTANT).get("/api/v1/gep-accounts/not-a-uuid").then().statusCode(404);
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
+import org.opengep.common.security.Roles;
 import org.opengep.testsupport.PostgresTestResource;
 
 /** Publication, the region tree, rankings and exports. Each test uses its own year so tests stay independent. */
@@ -44,7 +45,7 @@ class OfficialGepTest {
     }
 
     static void publish(String accountId, String reason) {
-        as(Roles.PUBLISHER).body("{\"reason\": \"" + reason + "\"}").post("/api/v1/gep-accounts/" + accountId + "/publication")
+        as(Roles.Accounting.PUBLISHER).body("{\"reason\": \"" + reason + "\"}").post("/api/v1/gep-accounts/" + accountId + "/publication")
                 .then().statusCode(201);
     }
 
@@ -56,7 +57,7 @@ class OfficialGepTest {
     void publishingMakesTheOfficialFigureAndSupersedesTheOldOne() {
         String first = account("150302", 2001, "1", "2", "3");
         reader().queryParam("year", 2001).get("/api/v1/regions/150302/gep").then().statusCode(404).contentType("application/problem+json");
-        as(Roles.PUBLISHER).body("{\"reason\": \"区政府审定\"}").post("/api/v1/gep-accounts/" + first + "/publication")
+        as(Roles.Accounting.PUBLISHER).body("{\"reason\": \"区政府审定\"}").post("/api/v1/gep-accounts/" + first + "/publication")
                 .then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/api/v1/regions/150302/gep?year=2001&methodVersion=MEE-2020"));
         reader().queryParam("year", 2001).get("/api/v1/regions/150302/gep").then().statusCode(200)
                 .body("basis", equalTo("OFFICIAL")).body("accountId", equalTo(first))
@@ -67,7 +68,7 @@ class OfficialGepTest {
         reader().queryParam("year", 2001).queryParam("detail", "lines").get("/api/v1/regions/150302/gep").then().statusCode(200)
                 .body("result.indicators.find { it.code == 'FLOOD_REGULATION' }.lines[0].value", equalTo(yuan("2")));
         // publishing the same account again changes nothing
-        as(Roles.PUBLISHER).body("{\"reason\": \"again\"}").post("/api/v1/gep-accounts/" + first + "/publication").then().statusCode(200);
+        as(Roles.Accounting.PUBLISHER).body("{\"reason\": \"again\"}").post("/api/v1/gep-accounts/" + first + "/publication").then().statusCode(200);
 
         String corrected = account("150302", 2001, "1", "2", "4");
         publish(corrected, "更正文化服务");
@@ -122,9 +123,9 @@ class OfficialGepTest {
         String id = account("150303", 2002, "1", "1", "1");
         accountant().body("{\"reason\": \"x\"}").post("/api/v1/gep-accounts/" + id + "/publication").then().statusCode(403);
         reader().body("{\"reason\": \"x\"}").post("/api/v1/gep-accounts/" + id + "/publication").then().statusCode(403);
-        as(Roles.PUBLISHER).body("{\"reason\": \" \"}").post("/api/v1/gep-accounts/" + id + "/publication").then().statusCode(400)
+        as(Roles.Accounting.PUBLISHER).body("{\"reason\": \" \"}").post("/api/v1/gep-accounts/" + id + "/publication").then().statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
-        as(Roles.PUBLISHER).body("{\"reason\": \"x\"}").post("/api/v1/gep-accounts/00000000-0000-0000-0000-000000000009/publication")
+        as(Roles.Accounting.PUBLISHER).body("{\"reason\": \"x\"}").post("/api/v1/gep-accounts/00000000-0000-0000-0000-000000000009/publication")
                 .then().statusCode(404);
     }
 
@@ -137,7 +138,7 @@ class OfficialGepTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Integer>> tasks = new ArrayList<>();
         for (String id : ids) {
-            tasks.add(() -> as(Roles.PUBLISHER).body("{\"reason\": \"race\"}").post("/api/v1/gep-accounts/" + id + "/publication").statusCode());
+            tasks.add(() -> as(Roles.Accounting.PUBLISHER).body("{\"reason\": \"race\"}").post("/api/v1/gep-accounts/" + id + "/publication").statusCode());
         }
         for (Future<Integer> f : pool.invokeAll(tasks)) {
             assertThat(f.get()).isEqualTo(201);

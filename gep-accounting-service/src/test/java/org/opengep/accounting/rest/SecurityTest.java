@@ -7,6 +7,7 @@ import static org.opengep.accounting.rest.ApiTest.as;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.opengep.common.security.Roles;
 import org.opengep.testsupport.PostgresTestResource;
 import org.opengep.testsupport.TestTokens;
 
@@ -29,24 +30,24 @@ class SecurityTest {
 
     @Test
     void aTokenSignedByAnotherKeyOrGarbageIs401() {
-        given().auth().oauth2(TestTokens.foreignToken("mallory", Roles.ACCOUNTANT)).get("/api/v1/regions")
+        given().auth().oauth2(TestTokens.foreignToken("mallory", Roles.Accounting.ACCOUNTANT)).get("/api/v1/regions")
                 .then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2("not.a.jwt").get("/api/v1/regions").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
     void theWrongRoleIs403Problem() {
-        as(Roles.READER).body(ACCOUNT).post("/api/v1/gep-accounts").then().statusCode(403)
+        as(Roles.Accounting.READER).body(ACCOUNT).post("/api/v1/gep-accounts").then().statusCode(403)
                 .contentType("application/problem+json").body("type", equalTo("https://opengep.org/problems/forbidden"));
-        as(Roles.PUBLISHER).body("{\"name\": \"x\"}").post("/api/v1/price-sets").then().statusCode(403);
+        as(Roles.Accounting.PUBLISHER).body("{\"name\": \"x\"}").post("/api/v1/price-sets").then().statusCode(403);
         as("someone-else").get("/api/v1/regions").then().statusCode(403);
-        as(Roles.READER).get("/api/v1/gep-accounts/00000000-0000-0000-0000-000000000001").then().statusCode(403);
+        as(Roles.Accounting.READER).get("/api/v1/gep-accounts/00000000-0000-0000-0000-000000000001").then().statusCode(403);
     }
 
     @Test
     void theRightRoleGetsThrough() {
-        as(Roles.ACCOUNTANT).body(ACCOUNT).post("/api/v1/gep-accounts").then().statusCode(201);
-        as(Roles.READER).get("/api/v1/indicators").then().statusCode(200).body("catalogue.method.code", equalTo("MEE-2020"));
+        as(Roles.Accounting.ACCOUNTANT).body(ACCOUNT).post("/api/v1/gep-accounts").then().statusCode(201);
+        as(Roles.Accounting.READER).get("/api/v1/indicators").then().statusCode(200).body("catalogue.method.code", equalTo("MEE-2020"));
     }
 
     @Test

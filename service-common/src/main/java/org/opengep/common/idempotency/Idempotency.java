@@ -3,6 +3,7 @@ package org.opengep.common.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.opengep.common.problem.ConflictException;
@@ -67,10 +69,10 @@ public class Idempotency {
             }
             return operation.get();
         }
-        if (key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidInputException(List.of(new InputError(HEADER, "at most " + MAX_KEY_LENGTH + " characters")));
+        if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new InvalidInputException(List.of(new InputError(HEADER, "1 to " + MAX_KEY_LENGTH + " printable ASCII characters")));
         }
-        String fingerprint = sha256(method + " " + uri.getPath() + "\n" + json(body));
+        String fingerprint = sha256(method + " " + uri.getPath() + query(uri) + "\n" + json(body));
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 return once(c, caller, key, fingerprint, operation);
@@ -126,7 +128,24 @@ public class Idempotency {
         return response;
     }
 
-    /** Forgets keys older than {@link #KEEP}; services call it from a scheduled job. */
+    /**
+     * The query parameters, sorted, as part of what makes two requests the same ({@code ?publish=true} is another
+     * request). Empty without parameters, so that the fingerprints of such requests are what they always were.
+     */
+    private static String query(UriInfo uri) {
+        StringBuilder query = new StringBuilder();
+        new TreeMap<>(uri.getQueryParameters()).forEach((name, values) -> values.forEach(v -> query.append(query.length() == 0 ? "?" : "&")
+                .append(name).append('=').append(v)));
+        return query.toString();
+    }
+
+    /** Every hour in every service that takes keys. */
+    @Scheduled(every = "${gep.idempotency.purge-every:1h}", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        purgeExpired();
+    }
+
+    /** Forgets keys older than {@link #KEEP}. */
     public int purgeExpired() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection();

@@ -1,6 +1,8 @@
 package org.opengep.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -50,12 +52,22 @@ public class ProblemMappers {
                 ? m.getPath().stream()
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[")
-                : "";
+                : e instanceof StreamReadException r && r.getProcessor() != null ? where(r.getProcessor().getParsingContext()) : "";
         String message = e.getOriginalMessage();
         Problem p = new Problem(Problem.TYPE_BASE + "malformed-json", "Malformed JSON", 400,
                 (field.isEmpty() ? "" : field + ": ") + message, path(uri),
                 List.of(new InputError(field.isEmpty() ? "body" : field, message)));
         return respond(p);
+    }
+
+    /** The field a parser was reading when it failed (a member given twice, a number out of range), as {@code a.b[0].c}. */
+    private static String where(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            String step = c.inArray() ? "[" + Math.max(c.getCurrentIndex(), 0) + "]" : c.getCurrentName() == null ? "" : "." + c.getCurrentName();
+            path.insert(0, step);
+        }
+        return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

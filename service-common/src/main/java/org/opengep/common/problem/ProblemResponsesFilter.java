@@ -10,11 +10,13 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.opengep.common.input.TextRules;
 
 /**
  * Documents, once for every API operation, the answers every operation of its kind can give, so that generated
  * clients know every response without each resource repeating them: the bearer-token requirement with its 401 and
- * 403 problems, a 400 problem where the operation takes input, a 404 problem where its path names something, and the
+ * 403 problems, the 400 and 414 every URI can get, 415 where the operation takes a body, the one length limit of query
+ * and path parameters, a 404 problem where its path names something, and the
  * 409 and 422 problems of an {@code Idempotency-Key} (still running; used for another request) where it takes one.
  * Answers particular to an operation (409, 422, 503, ...) stay on the operation's own annotations.
  * <p>
@@ -47,15 +49,34 @@ public class ProblemResponsesFilter implements OASFilter {
         operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme("bearer")));
         addIfMissing(operation, "401", "No valid bearer token");
         addIfMissing(operation, "403", "The token's roles do not allow this operation");
-        if (operation.getRequestBody() != null || has(item, operation, null)) {
-            addIfMissing(operation, "400", "The input is malformed or invalid; the problem names each wrong field or parameter");
+        addIfMissing(operation, "400", "The input is malformed or invalid (the URI too); the problem names each wrong field or parameter");
+        addIfMissing(operation, "414", "The URI is longer than " + TextRules.MAX_URI_LENGTH + " characters");
+        if (operation.getRequestBody() != null) {
+            addIfMissing(operation, "415", "The body's Content-Type is not one the operation takes");
         }
+        limitTextParameters(item.getParameters());
+        limitTextParameters(operation.getParameters());
         if (has(item, operation, Parameter.In.PATH)) {
             addIfMissing(operation, "404", "Nothing is found at this path");
         }
         if (takesIdempotencyKey(operation)) {
             addIfMissing(operation, "409", "A request with this Idempotency-Key is still running; retry later");
             addIfMissing(operation, "422", "The Idempotency-Key was used for another request");
+        }
+    }
+
+    /** Query and path parameters are checked against one limit ({@code ParameterRules}); the document says so. */
+    private static void limitTextParameters(List<Parameter> parameters) {
+        if (parameters == null) {
+            return;
+        }
+        for (Parameter p : parameters) {
+            Schema schema = p.getSchema();
+            if ((p.getIn() == Parameter.In.QUERY || p.getIn() == Parameter.In.PATH) && schema != null && schema.getRef() == null
+                    && schema.getType() != null && schema.getType().contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null
+                    && schema.getFormat() == null && schema.getEnumeration() == null) {
+                schema.setMaxLength(TextRules.MAX_PARAMETER_LENGTH);
+            }
         }
     }
 

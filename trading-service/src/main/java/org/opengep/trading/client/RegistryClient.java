@@ -8,6 +8,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.opengep.common.client.Answers;
+import org.opengep.common.client.RefusedByServiceException;
 import org.opengep.trading.client.registry.api.HoldersApi;
 import org.opengep.trading.client.registry.api.IssuancesApi;
 import org.opengep.trading.client.registry.api.ProductsApi;
@@ -23,8 +24,8 @@ import org.opengep.trading.client.registry.model.Product;
  */
 @ApplicationScoped
 @Timeout(2000)
-@Retry(maxRetries = 1, delay = 100)
-@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000)
+@Retry(maxRetries = 1, delay = 100, abortOn = RefusedByServiceException.class)
+@CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10_000, skipOn = RefusedByServiceException.class)
 public class RegistryClient {
 
     @RestClient
@@ -38,7 +39,7 @@ public class RegistryClient {
 
     /** A page of the issuance feed after a position. */
     public PageIssuanceView issuances(long after, int limit) {
-        return issuances.readIssuanceFeed(after, null, limit, null);
+        return Answers.answer(() -> issuances.readIssuanceFeed(after, null, limit, null));
     }
 
     public Optional<Holder> holder(UUID id) {

@@ -14,13 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.common.problem.Problem;
-import org.opengep.trading.service.AuditService;
+import org.opengep.common.security.Roles;
 import org.opengep.trading.service.AuditService.Reconciliation;
 import org.opengep.trading.service.AuditService.Verification;
-import org.opengep.trading.service.ExpiryService;
+import org.opengep.trading.service.AuditService;
 import org.opengep.trading.service.ExpiryService.Expired;
-import org.opengep.trading.service.FeedImporter;
+import org.opengep.trading.service.ExpiryService;
 import org.opengep.trading.service.FeedImporter.Sync;
+import org.opengep.trading.service.FeedImporter;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +39,7 @@ public class AuditResource {
 
     @POST
     @Path("feed/sync")
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(Roles.Trading.OPERATOR)
     @Operation(operationId = "syncIssuanceFeed", summary = "Import the registry's new issuances now", description = "What the scheduled import does every few seconds: "
             + "reads the feed on from the stored position; each issuance is applied once.")
     @APIResponse(responseCode = "200", description = "Where the import stands", content = @Content(schema = @Schema(implementation = Sync.class)))
@@ -50,7 +51,7 @@ public class AuditResource {
 
     @POST
     @Path("expiry")
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(Roles.Trading.OPERATOR)
     @Operation(operationId = "runExpiry", summary = "Expire now what is due", description = "What the scheduled expiry does every few seconds: two-phase trades past "
             + "their time expire (the units return to the seller), and green certificates and pollutant rights past their validity "
             + "become EXPIRED. Running it again changes nothing.")
@@ -61,7 +62,7 @@ public class AuditResource {
 
     @GET
     @Path("journal/verification")
-    @RolesAllowed(Roles.AUDITOR)
+    @RolesAllowed(Roles.Trading.AUDITOR)
     @Operation(operationId = "verifyJournal", summary = "Recompute the journal's hash chains", description = "Every balance has its own chain; the answer names the "
             + "first entry whose hash does not match, or a balance whose head disagrees with its last entry.")
     @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = Verification.class)))
@@ -71,7 +72,7 @@ public class AuditResource {
 
     @GET
     @Path("reconciliation")
-    @RolesAllowed({Roles.AUDITOR, Roles.OPERATOR})
+    @RolesAllowed({Roles.Trading.AUDITOR, Roles.Trading.OPERATOR})
     @Operation(operationId = "reconcileLedger", summary = "Reconcile the ledger", description = "Per right type and vintage: issued = available + reserved + retired + "
             + "expired; blocks agree with balances; live serial ranges are disjoint and cover every issuance. Drift is listed.")
     @APIResponse(responseCode = "200", description = "The reconciliation", content = @Content(schema = @Schema(implementation = Reconciliation.class)))

@@ -20,9 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.Problems;
 import org.opengep.common.rights.RightType;
-import org.opengep.trading.service.MarketData;
+import org.opengep.common.security.Roles;
 import org.opengep.trading.service.MarketData.Day;
 import org.opengep.trading.service.MarketData.Realised;
+import org.opengep.trading.service.MarketData;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +35,7 @@ public class MarketResource {
 
     @GET
     @Path("market-data")
-    @RolesAllowed({Roles.TRADER, Roles.OPERATOR, Roles.AUDITOR, Roles.MARKET_READER})
+    @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR, Roles.Trading.AUDITOR, Roles.Trading.MARKET_READER})
     @Operation(operationId = "getMarketData", summary = "Daily figures of a right type", description = "Per day (Asia/Shanghai): volume, trades, VWAP, open, high, low, "
             + "last, and the close (VWAP of the day's listed trades), from delivered trades.")
     @APIResponse(responseCode = "200", description = "The days with trades, oldest first")
@@ -57,7 +58,7 @@ public class MarketResource {
 
     @GET
     @Path("realised-value")
-    @RolesAllowed({Roles.OPERATOR, Roles.AUDITOR, Roles.MARKET_READER})
+    @RolesAllowed({Roles.Trading.OPERATOR, Roles.Trading.AUDITOR, Roles.Trading.MARKET_READER})
     @Operation(operationId = "getRealisedValue", summary = "Trade value realised from a region's products", description = "Per region of origin (the product's), right type "
             + "and year: the quantity delivered by trades and its value in 元 (quantity x price). The figure the accounting service "
             + "sets against GEP for the value-realisation rate.")

@@ -29,9 +29,10 @@ import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
+import org.opengep.common.security.Caller;
+import org.opengep.common.security.Callers;
+import org.opengep.common.security.Roles;
 import org.opengep.trading.ledger.Units;
-import org.opengep.trading.service.Caller;
-import org.opengep.trading.service.MovementService;
 import org.opengep.trading.service.MovementService.Mode;
 import org.opengep.trading.service.MovementService.NewReservation;
 import org.opengep.trading.service.MovementService.NewRetirement;
@@ -40,6 +41,7 @@ import org.opengep.trading.service.MovementService.NewTrade;
 import org.opengep.trading.service.MovementService.Recorded;
 import org.opengep.trading.service.MovementService.Resolution;
 import org.opengep.trading.service.MovementService.Settlement;
+import org.opengep.trading.service.MovementService;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -84,7 +86,7 @@ public class MovementResource {
 
     @POST
     @Path("trades")
-    @RolesAllowed(Roles.TRADER)
+    @RolesAllowed(Roles.Trading.TRADER)
     @Operation(operationId = "recordTrade", summary = "Record a trade", description = "Moves units from the seller (the trader's own holder) to the buyer, at once "
             + "or two-phase (twoPhase: the units are reserved as PENDING until settled, cancelled or expired). The seller's balance "
             + "is checked and changed in one transaction under its lock; serial blocks split (the seller keeps the first sub-range, "
@@ -97,7 +99,7 @@ public class MovementResource {
 
     @POST
     @Path("retirements")
-    @RolesAllowed(Roles.TRADER)
+    @RolesAllowed(Roles.Trading.TRADER)
     @Operation(operationId = "retireUnits", summary = "Retire units for good (注销)", description = "With purpose and beneficiary; retired units never move again.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response retire(NewRetirement retirement,
@@ -116,7 +118,7 @@ public class MovementResource {
 
     @POST
     @Path("trade-batches")
-    @RolesAllowed(Roles.TRADER)
+    @RolesAllowed(Roles.Trading.TRADER)
     @Operation(operationId = "recordTradeBatch", summary = "Record a batch of trades", description = "Up to 1 000 trades of the trader's holder, each with its own outcome: "
             + "one that fails leaves the others untouched. They run in the order given, in one transaction.")
     @APIResponse(responseCode = "200", description = "The outcome of each trade", content = @Content(schema = @Schema(implementation = BatchView.class)))
@@ -139,7 +141,7 @@ public class MovementResource {
 
     @POST
     @Path("surrenders")
-    @RolesAllowed(Roles.TRADER)
+    @RolesAllowed(Roles.Trading.TRADER)
     @Operation(operationId = "surrenderUnits", summary = "Compliance surrender (清缴)", description = "Retires allowances, and CCER up to the configured share (5 %) of "
             + "the obligation, that together meet the obligation exactly; all parts or none.")
     @APIResponse(responseCode = "201", description = "The retirements, one per part")
@@ -152,7 +154,7 @@ public class MovementResource {
 
     @POST
     @Path("trades/{id}/settlement")
-    @RolesAllowed({Roles.TRADER, Roles.OPERATOR})
+    @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR})
     @Operation(operationId = "settleTrade", summary = "Settle a two-phase trade", description = "Delivers the quantity (default: all that was reserved) to the buyer; "
             + "the rest returns to the seller. By either party's trader or the operator; once.")
     @APIResponse(responseCode = "200", description = "Settled", content = @Content(schema = @Schema(implementation = MovementView.class)))
@@ -165,7 +167,7 @@ public class MovementResource {
 
     @POST
     @Path("trades/{id}/cancellation")
-    @RolesAllowed({Roles.TRADER, Roles.OPERATOR})
+    @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR})
     @Operation(operationId = "cancelTrade", summary = "Cancel a two-phase trade", description = "The reserved units return to the seller. By either party or the operator; once.")
     @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(schema = @Schema(implementation = MovementView.class)))
     @APIResponse(responseCode = "404", description = "No such trade",
@@ -177,7 +179,7 @@ public class MovementResource {
 
     @POST
     @Path("pledges")
-    @RolesAllowed(Roles.TRADER)
+    @RolesAllowed(Roles.Trading.TRADER)
     @Operation(operationId = "pledgeUnits", summary = "Pledge units (质押)", description = "The holder's units become PLEDGED to the pledgee: they stay the holder's "
             + "but cannot move until released (by the pledgee or the operator) or enforced (by the operator, to the pledgee).")
     @APIResponse(responseCode = "201", description = "Pledged", content = @Content(schema = @Schema(implementation = MovementView.class)))
@@ -188,7 +190,7 @@ public class MovementResource {
 
     @POST
     @Path("pledges/{id}/release")
-    @RolesAllowed({Roles.TRADER, Roles.OPERATOR})
+    @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR})
     @Operation(operationId = "releasePledge", summary = "Release a pledge", description = "The units become available to the holder again. By the pledgee's trader or the operator.")
     @APIResponse(responseCode = "200", description = "Released", content = @Content(schema = @Schema(implementation = MovementView.class)))
     @APIResponse(responseCode = "404", description = "No such pledge",
@@ -200,7 +202,7 @@ public class MovementResource {
 
     @POST
     @Path("pledges/{id}/enforcement")
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(Roles.Trading.OPERATOR)
     @Operation(operationId = "enforcePledge", summary = "Enforce a pledge", description = "The pledged units go to the pledgee.")
     @APIResponse(responseCode = "200", description = "Enforced", content = @Content(schema = @Schema(implementation = MovementView.class)))
     @APIResponse(responseCode = "404", description = "No such pledge",
@@ -212,7 +214,7 @@ public class MovementResource {
 
     @POST
     @Path("freezes")
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(Roles.Trading.OPERATOR)
     @Operation(operationId = "freezeUnits", summary = "Freeze units (冻结)", description = "The holder's units become FROZEN until the operator releases them.")
     @APIResponse(responseCode = "201", description = "Frozen", content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response freeze(NewReservation freeze,
@@ -222,7 +224,7 @@ public class MovementResource {
 
     @POST
     @Path("freezes/{id}/release")
-    @RolesAllowed(Roles.OPERATOR)
+    @RolesAllowed(Roles.Trading.OPERATOR)
     @Operation(operationId = "releaseFreeze", summary = "Release a freeze")
     @APIResponse(responseCode = "200", description = "Released", content = @Content(schema = @Schema(implementation = MovementView.class)))
     @APIResponse(responseCode = "404", description = "No such freeze",

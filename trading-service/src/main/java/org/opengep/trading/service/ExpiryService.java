@@ -15,24 +15,24 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
-import org.opengep.common.idempotency.Idempotency;
 import org.opengep.common.problem.ConflictException;
+import org.opengep.common.security.Caller;
+import org.opengep.common.security.Roles;
 import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.Instrument;
-import org.opengep.trading.rest.Roles;
 import org.opengep.trading.service.Ledger.Leg;
 import org.opengep.trading.service.MovementService.Resolution;
 
 /**
  * What time ends, each idempotent so that every instance may run it: two-phase trades past their time expire
  * (exactly once: the trade's row is locked and must still be OPEN); green certificates and pollutant rights past
- * their validity move to EXPIRED; old idempotency keys are forgotten.
+ * their validity move to EXPIRED.
  */
 @ApplicationScoped
 public class ExpiryService {
 
     private static final Logger LOG = Logger.getLogger(ExpiryService.class);
-    private static final Caller SYSTEM = new Caller("trading-service", Set.of(Roles.OPERATOR), null);
+    private static final Caller SYSTEM = new Caller("trading-service", Set.of(Roles.Trading.OPERATOR), null);
 
     public record Expired(int trades, long rightsUnits) {}
 
@@ -48,16 +48,12 @@ public class ExpiryService {
     @Inject
     MovementService movements;
 
-    @Inject
-    Idempotency idempotency;
-
     @Scheduled(every = "${trading.expiry.every:10s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Expired expired = expireNow(LocalDate.now());
         if (expired.trades() > 0 || expired.rightsUnits() > 0) {
             LOG.infof("expired %d two-phase trade(s) and %d unit(s) of rights", expired.trades(), expired.rightsUnits());
         }
-        idempotency.purgeExpired();
     }
 
     public Expired expireNow(LocalDate today) {

@@ -33,12 +33,13 @@ import org.opengep.common.problem.RefusedException;
 import org.opengep.common.problem.TypedProblem;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
+import org.opengep.common.security.Caller;
+import org.opengep.common.security.Roles;
 import org.opengep.trading.config.MarketRules;
 import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.PriceLimits;
 import org.opengep.trading.ledger.Units;
-import org.opengep.trading.rest.Roles;
 import org.opengep.trading.service.Ledger.Leg;
 import org.opengep.trading.service.Ledger.Moved;
 
@@ -73,7 +74,8 @@ public class MovementService {
             @Schema(required = true) RightType rightType, @Schema(required = true, examples = "2024") Integer vintage,
             @Schema(description = "Pollutant emission rights only") Pollutant pollutant,
             @Schema(required = true, examples = "100") BigDecimal quantity,
-            @Schema(required = true, description = "元 per unit", examples = "58.50") BigDecimal price,
+            @Schema(required = true, description = "元 per unit, at most two decimal places", examples = "58.50", minimum = "0",
+                    maximum = "1e16", exclusiveMaximum = true, multipleOf = 0.01) BigDecimal price,
             @Schema(required = true) Mode mode,
             @Schema(description = "Two-phase: reserve now, settle later") Boolean twoPhase,
             @Schema(description = "Two-phase: seconds until an unsettled trade expires (default 3600, at most 30 days)") Long expiresInSeconds) {}
@@ -81,13 +83,14 @@ public class MovementService {
     @Schema(name = "NewRetirement", description = "Units retired for good (注销), e.g. to offset emissions")
     public record NewRetirement(@Schema(required = true) UUID holderId, @Schema(required = true) RightType rightType,
             @Schema(required = true) Integer vintage, Pollutant pollutant, @Schema(required = true) BigDecimal quantity,
-            @Schema(required = true, examples = "2025年度碳中和") String purpose, @Schema(required = true, examples = "某某公司") String beneficiary) {}
+            @Schema(required = true, examples = "2025年度碳中和", maxLength = 500) String purpose,
+            @Schema(required = true, examples = "某某公司", maxLength = 200) String beneficiary) {}
 
     @Schema(name = "NewReservation", description = "A pledge (质押) to a pledgee, or a freeze (冻结) by the operator: the units stay the "
             + "holder's but cannot move until released (or, for a pledge, enforced to the pledgee)")
     public record NewReservation(@Schema(required = true) UUID holderId, @Schema(description = "Pledges only") UUID pledgeeId,
             @Schema(required = true) RightType rightType, @Schema(required = true) Integer vintage, Pollutant pollutant,
-            @Schema(required = true) BigDecimal quantity, @Schema(description = "Why (freezes: the order behind it)") String reason) {}
+            @Schema(required = true) BigDecimal quantity, @Schema(description = "Why (freezes: the order behind it)", maxLength = 2000) String reason) {}
 
     @Schema(name = "SurrenderPart")
     public record SurrenderPart(@Schema(required = true, description = "CARBON_ALLOWANCE or CCER") RightType rightType,
@@ -504,7 +507,7 @@ public class MovementService {
 
     /** Who may end a reservation how: the parties settle or cancel a trade, the pledgee releases a pledge, the operator all the rest. */
     private static void allowed(Open m, Resolution resolution, Caller caller) {
-        boolean operator = caller.roles().contains(Roles.OPERATOR);
+        boolean operator = caller.roles().contains(Roles.Trading.OPERATOR);
         boolean party = caller.holderId() != null && (caller.holderId().equals(m.sellerId()) || caller.holderId().equals(m.buyerId()));
         boolean ok = switch (m.kind()) {
             case "TRADE" -> (resolution == Resolution.SETTLED || resolution == Resolution.CANCELLED) && (party || operator)

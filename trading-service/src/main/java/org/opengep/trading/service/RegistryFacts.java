@@ -1,5 +1,6 @@
 package org.opengep.trading.service;
 
+import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -15,14 +16,13 @@ import org.opengep.common.problem.ServiceUnavailableException;
 import org.opengep.trading.client.RegistryClient;
 
 /**
- * What the registry says of holders and products, kept for a short time ({@code trading.registry.cache-ttl},
- * default 30 s): a trade needs both holders ACTIVE and every product whose units move still REGISTERED. When the
- * registry cannot answer and nothing fresh is known, the trade is refused with 503 and nothing is recorded.
+ * What the registry says of holders and products, kept for a short time (quarkus-cache {@code registry-holders} and
+ * {@code registry-products}, {@code trading.registry.cache-ttl}, default 30 s): a trade needs both holders ACTIVE and
+ * every product whose units move still REGISTERED. When the registry cannot answer and nothing fresh is known, the
+ * trade is refused with 503 and nothing is recorded.
  */
 @ApplicationScoped
 public class RegistryFacts {
-
-    private record Known(String status, Instant until) {}
 
     @Inject
     RegistryClient registry;
@@ -30,22 +30,31 @@ public class RegistryFacts {
     @ConfigProperty(name = "trading.registry.cache-ttl", defaultValue = "30s")
     Duration ttl;
 
-    private final Map<UUID, Known> holders = new ConcurrentHashMap<>();
-    private final Map<UUID, Known> products = new ConcurrentHashMap<>();
     private final Map<String, Instant> refreshed = new ConcurrentHashMap<>();
 
     public void requireActiveHolder(UUID holderId, String role) {
-        String status = status(holders, holderId, () -> registry.holder(holderId).map(h -> h.getStatus().toString()).orElse("UNKNOWN"));
+        String status = answered(() -> holderStatus(holderId));
         if (!"ACTIVE".equals(status)) {
             throw new ConflictException("holder-not-active", "the " + role + " " + holderId + " is " + status + " in the registry");
         }
     }
 
     public void requireRegisteredProduct(UUID productId) {
-        String status = status(products, productId, () -> registry.product(productId).map(p -> p.getStatus().toString()).orElse("UNKNOWN"));
+        String status = answered(() -> productStatus(productId));
         if (!"REGISTERED".equals(status)) {
             throw new ConflictException("right-not-registered", "units of product " + productId + " cannot move: it is " + status + " in the registry");
         }
+    }
+
+    /** Intercepted also when called from this bean (Quarkus intercepts self-invocation); a failure is not kept. */
+    @CacheResult(cacheName = "registry-holders")
+    String holderStatus(UUID holderId) {
+        return registry.holder(holderId).map(h -> h.getStatus().toString()).orElse("UNKNOWN");
+    }
+
+    @CacheResult(cacheName = "registry-products")
+    String productStatus(UUID productId) {
+        return registry.product(productId).map(p -> p.getStatus().toString()).orElse("UNKNOWN");
     }
 
     /** Whether the products of a holder's instrument were last refreshed longer ago than the cache keeps answers. */
@@ -67,22 +76,16 @@ public class RegistryFacts {
     public void refreshProducts(Set<UUID> productIds) {
         for (UUID id : productIds) {
             try {
-                status(products, id, () -> registry.product(id).map(p -> p.getStatus().toString()).orElse("UNKNOWN"));
+                answered(() -> productStatus(id));
             } catch (ServiceUnavailableException e) {
                 return; // the registry is down: the check inside the transaction decides, from what is known
             }
         }
     }
 
-    private String status(Map<UUID, Known> cache, UUID id, Supplier<String> ask) {
-        Known known = cache.get(id);
-        if (known != null && Instant.now().isBefore(known.until())) {
-            return known.status();
-        }
+    private static String answered(Supplier<String> ask) {
         try {
-            String status = ask.get();
-            cache.put(id, new Known(status, Instant.now().plus(ttl)));
-            return status;
+            return ask.get();
         } catch (RuntimeException e) {
             throw new ServiceUnavailableException("registry-unavailable",
                     "ecological-product-registry did not answer (" + e.getClass().getSimpleName() + "); nothing was recorded, retry later", e);

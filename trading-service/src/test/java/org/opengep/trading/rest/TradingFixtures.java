@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.opengep.common.security.HolderClaim;
+import org.opengep.common.security.Roles;
 import org.opengep.testsupport.ApiRequests;
 import org.opengep.trading.client.RegistryStub;
 
@@ -19,15 +21,15 @@ public final class TradingFixtures {
     private TradingFixtures() {}
 
     public static RequestSpecification trader(UUID holderId) {
-        return ApiRequests.asUser("trader-" + holderId, Map.of(Roles.HOLDER_CLAIM, holderId.toString()), Roles.TRADER);
+        return ApiRequests.asUser("trader-" + holderId, Map.of(HolderClaim.NAME, holderId.toString()), Roles.Trading.TRADER);
     }
 
     public static RequestSpecification operator() {
-        return ApiRequests.asUser("operator", Roles.OPERATOR);
+        return ApiRequests.asUser("operator", Roles.Trading.OPERATOR);
     }
 
     public static RequestSpecification auditor() {
-        return ApiRequests.asUser("auditor", Roles.AUDITOR);
+        return ApiRequests.asUser("auditor", Roles.Trading.AUDITOR);
     }
 
     public static void sync() {

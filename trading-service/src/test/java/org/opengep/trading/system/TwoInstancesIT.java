@@ -15,12 +15,13 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opengep.common.security.HolderClaim;
+import org.opengep.common.security.Roles;
 import org.opengep.testsupport.ApiRequests;
 import org.opengep.testsupport.PostgresDatabase;
 import org.opengep.testsupport.ServiceProcess;
 import org.opengep.testsupport.TestTokens;
 import org.opengep.trading.client.RegistryStub;
-import org.opengep.trading.rest.Roles;
 
 /**
  * Two trading-service processes on one database, the way the service scales: trades sent to both at once never
@@ -65,11 +66,11 @@ class TwoInstancesIT {
     }
 
     private static RequestSpecification trader(ServiceProcess instance, UUID holder) {
-        return at(instance, ApiRequests.asUser("trader-" + holder, Map.of(Roles.HOLDER_CLAIM, holder.toString()), Roles.TRADER));
+        return at(instance, ApiRequests.asUser("trader-" + holder, Map.of(HolderClaim.NAME, holder.toString()), Roles.Trading.TRADER));
     }
 
     private static RequestSpecification auditor(ServiceProcess instance) {
-        return at(instance, ApiRequests.asUser("auditor", Roles.AUDITOR));
+        return at(instance, ApiRequests.asUser("auditor", Roles.Trading.AUDITOR));
     }
 
     private static int trade(ServiceProcess instance, UUID seller, UUID buyer, int quantity) {

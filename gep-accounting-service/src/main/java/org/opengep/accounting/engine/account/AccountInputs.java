@@ -1,5 +1,6 @@
 package org.opengep.accounting.engine.account;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record AccountInputs(
         List<Deduction> outsideOrigin) {
 
     /** A value to deduct because it came from outside the unit (e.g. water transferred in). */
-    public record Deduction(String indicator, Amount value, String description) {}
+    public record Deduction(@Schema(maxLength = 64) String indicator, Amount value, @Schema(maxLength = 2000) String description) {}
 
     public enum ProvisioningBasis {
         GROSS,

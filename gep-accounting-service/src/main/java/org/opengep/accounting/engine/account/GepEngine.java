@@ -39,6 +39,8 @@ public final class GepEngine {
 
     /** Money is reported to the fen, quantities to four decimals, ratios to four decimals. */
     private static final int MONEY_SCALE = 2;
+    /** The largest value in 元 an account records (its columns hold 22 digits before the point; a GEP sums tens of these). */
+    static final BigDecimal MAX_YUAN = BigDecimal.TEN.pow(20);
     private static final int QUANTITY_SCALE = 4;
     private static final int RATIO_SCALE = 4;
     /** Extent may exceed the region's area by rounding only. */
@@ -85,12 +87,16 @@ public final class GepEngine {
             }
             ModelContext ctx = new ModelContext(indicator.get(), entry.getValue(), extentM2, prices, catalogue.method(),
                     in.year(), errors);
-            indicator(ctx, in.provisioningBasis()).ifPresent(indicators::add);
+            indicator(ctx, in.provisioningBasis()).ifPresent(r -> {
+                recordable(r.value(), "indicators." + r.code(), errors);
+                indicators.add(r);
+            });
         }
         Optional<BigDecimal> gdp = in.gdp() == null ? Optional.empty() : Quantities.convert(in.gdp(), YUAN, "gdp", errors);
         if (gdp.isPresent() && gdp.get().signum() <= 0) {
             errors.add("gdp", "GDP must be positive");
         }
+        gdp.ifPresent(g -> recordable(g, "gdp", errors));
         if (in.population() != null && in.population() <= 0) {
             errors.add("population", "population must be positive");
         }
@@ -347,6 +353,17 @@ public final class GepEngine {
                 in.population() == null ? null : money(gep.divide(BigDecimal.valueOf(in.population()), Unit.MC)),
                 gdp == null || gdp.signum() <= 0 ? null : ratio(gep, gdp),
                 gdp == null ? null : money(gdp), in.population());
+    }
+
+    /**
+     * A value in 元 that an account can hold: below {@link #MAX_YUAN} in magnitude. Inputs that each keep the JSON rules
+     * can still multiply into more (10^17 亿元 is 10^25 元); that is the inputs' mistake, named where it arises.
+     */
+    private static void recordable(BigDecimal yuan, String field, Errors errors) {
+        if (yuan.abs().compareTo(MAX_YUAN) >= 0) {
+            errors.add(field, "comes to " + yuan.toBigInteger().toString().length() + "-digit 元; an account holds values below 10^20 元: "
+                    + "check the inputs and their units");
+        }
     }
 
     private static BigDecimal ratio(BigDecimal part, BigDecimal whole) {
