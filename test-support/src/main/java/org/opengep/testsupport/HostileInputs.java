@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Assertions;
 /**
  * What an outside tester sends to every operation of a service's OpenAPI document, and what each must answer: a
  * problem document ({@code application/problem+json}) with the status the README promises and, where one field is
- * wrong, that field named; and nothing changed ({@link #state}). For each operation: a malformed escape and an
- * over-long URI; a NUL and an over-long value in every query and path parameter; with a body, a wrong Content-Type,
- * a member given twice, invalid UTF-8 (an overlong form, an encoded surrogate), and for every field of the valid body
+ * wrong, that field named; and nothing changed ({@link #state}). For each operation: a malformed escape, an
+ * over-long URI and over-long headers; a NUL and an over-long value in every query and path parameter; with a body, a wrong Content-Type,
+ * a declared size over the limit, a member given twice, invalid UTF-8 (an overlong form, an encoded surrogate), and for every field of the valid body
  * the hostile values of its documented type (text: NUL, an unpaired surrogate, a number, 100 000 characters; whole
  * numbers: a fraction, 10^40, 1e400; decimals: 1e400, 10^40, 1E-400; dates: {@code []} and {@code {}}; lists: a
  * null element; enums: their position).
@@ -122,6 +122,7 @@ public final class HostileInputs {
         Call call = new Call(id, method, tokens.getOrDefault(id, defaultToken));
         call.expect("a malformed escape", path + "?x=%ZZ", null, null, 400, "uri");
         call.expect("an over-long URI", path + "?x=" + "a".repeat(9000), null, null, 414, null);
+        call.expectWithHeaders("30 000 bytes of headers", path, Map.of("X-Padding", "a".repeat(30_000)), null, 431);
         for (JsonNode p : parameters) {
             String name = p.path("name").asText();
             String in = p.path("in").asText();
@@ -148,6 +149,8 @@ public final class HostileInputs {
 
     private void body(Call call, String path, String valid, JsonNode schema) {
         call.expect("an unsupported Content-Type", path, "text/x-unknown", valid.getBytes(StandardCharsets.UTF_8), 415, null);
+        call.expectWithHeaders("a body declared larger than the limit", path, Map.of("Content-Type", "application/json", "Content-Length", "999999999"),
+                new byte[0], 413);
         JsonNode tree;
         try {
             tree = JSON.readTree(valid);
@@ -297,12 +300,18 @@ public final class HostileInputs {
         }
 
         void expect(String what, String target, String contentType, byte[] body, int status, String field) {
+            send(what, target, body == null ? Map.of() : Map.of("Content-Type", contentType), body, status, field);
+        }
+
+        void expectWithHeaders(String what, String target, Map<String, String> extraHeaders, byte[] body, int status) {
+            send(what, target, extraHeaders, body, status, null);
+        }
+
+        private void send(String what, String target, Map<String, String> extraHeaders, byte[] body, int status, String field) {
             Map<String, String> headers = new java.util.LinkedHashMap<>();
             headers.put("Authorization", "Bearer " + token);
             headers.put("Accept", "application/json");
-            if (body != null) {
-                headers.put("Content-Type", contentType);
-            }
+            headers.putAll(extraHeaders);
             RawHttp.Answer answer = RawHttp.send(host(), RestAssured.port, method, target, headers, body);
             requests++;
             int query = target.indexOf('?');

@@ -36,7 +36,7 @@ final class RawHttp {
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nConnection: close\r\n");
             headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            if (body != null) {
+            if (body != null && !headers.containsKey("Content-Length")) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
             head.append("\r\n");
@@ -53,13 +53,28 @@ final class RawHttp {
         }
     }
 
+    /** The answer: its head, then the body by its Content-Length (the server may keep the connection open) or to the end. */
     private static Answer read(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
-        String text = new String(all, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            throw new IOException("no complete HTTP answer: " + text);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        int end = -1;
+        while (end < 0) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("no complete HTTP answer: " + received.toString(StandardCharsets.ISO_8859_1));
+            }
+            received.write(b);
+            byte[] sofar = received.toByteArray();
+            int n = sofar.length;
+            if (n >= 4 && sofar[n - 4] == '\r' && sofar[n - 3] == '\n' && sofar[n - 2] == '\r' && sofar[n - 1] == '\n') {
+                end = n - 4;
+            }
         }
+        String head = received.toString(StandardCharsets.ISO_8859_1).substring(0, end);
+        String declared = head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-length:")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(null);
+        received.write(declared == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(declared)));
+        byte[] all = received.toByteArray();
+        String text = new String(all, StandardCharsets.ISO_8859_1);
         String[] lines = text.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();

@@ -30,9 +30,9 @@ import org.opengep.common.security.Caller;
 import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
 import org.opengep.registry.domain.Holder;
+import org.opengep.registry.rest.Requests.NewHolder;
+import org.opengep.registry.rest.Requests.StatusChange;
 import org.opengep.registry.rest.Views.HolderView;
-import org.opengep.registry.service.HolderService.NewHolder;
-import org.opengep.registry.service.HolderService.StatusChange;
 import org.opengep.registry.service.HolderService;
 
 @Path("/api/v1/holders")

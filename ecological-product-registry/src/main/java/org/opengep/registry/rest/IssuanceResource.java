@@ -31,8 +31,8 @@ import org.opengep.common.security.Caller;
 import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
 import org.opengep.registry.domain.Issuance;
+import org.opengep.registry.rest.Requests.NewIssuance;
 import org.opengep.registry.rest.Views.IssuanceView;
-import org.opengep.registry.service.IssuanceService.NewIssuance;
 import org.opengep.registry.service.IssuanceService;
 
 @Path("/api/v1/issuances")

@@ -31,15 +31,15 @@ import org.opengep.common.security.Caller;
 import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
 import org.opengep.registry.domain.Product;
+import org.opengep.registry.rest.Requests.Draft;
+import org.opengep.registry.rest.Requests.Transition;
 import org.opengep.registry.rest.Views.ProductView;
 import org.opengep.registry.rest.Views.TransitionView;
 import org.opengep.registry.rest.Views.ValuationView;
 import org.opengep.registry.rules.Category;
 import org.opengep.registry.rules.ProductStatus;
 import org.opengep.registry.rules.ProductType;
-import org.opengep.registry.service.ProductService.Draft;
 import org.opengep.registry.service.ProductService.Search;
-import org.opengep.registry.service.ProductService.Transition;
 import org.opengep.registry.service.ProductService;
 import org.opengep.registry.service.ValuationService;
 

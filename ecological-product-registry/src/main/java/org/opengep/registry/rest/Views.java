@@ -6,19 +6,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.opengep.common.rights.Pollutant;
+import org.opengep.common.rights.RightType;
+import org.opengep.common.rights.WaterRightKind;
 import org.opengep.registry.domain.Evidence;
 import org.opengep.registry.domain.Holder;
 import org.opengep.registry.domain.Issuance;
 import org.opengep.registry.domain.Product;
 import org.opengep.registry.domain.ProductTransition;
 import org.opengep.registry.domain.ProductValuation;
+import org.opengep.registry.rest.Requests.EvidenceDocument;
 import org.opengep.registry.rules.Category;
-import org.opengep.common.rights.Pollutant;
 import org.opengep.registry.rules.ProductStatus;
 import org.opengep.registry.rules.ProductType;
-import org.opengep.common.rights.RightType;
-import org.opengep.common.rights.WaterRightKind;
-import org.opengep.registry.service.ProductService.EvidenceDocument;
 
 /** What the API returns (entities are never exposed). */
 public final class Views {

@@ -8,25 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
 import org.opengep.registry.domain.Holder;
+import org.opengep.registry.rest.Requests.NewHolder;
+import org.opengep.registry.rest.Requests.StatusChange;
 import org.opengep.registry.rules.IdentityCodes;
 
 /** Registers holders (one account per legal entity) and suspends or reactivates them. */
 @ApplicationScoped
 public class HolderService {
-
-    @Schema(name = "NewHolder", description = "An organisation (with its unified social credit code) or an individual (with a citizen identity number)")
-    public record NewHolder(
-            @Schema(required = true) Holder.Kind kind,
-            @Schema(required = true, examples = "龙泉市林业合作社", maxLength = 200) String name,
-            @Schema(description = "Organisations: the 18-character unified social credit code (GB 32100-2015)", examples = "91350100M000100Y43", maxLength = 32) String uscc,
-            @Schema(description = "Individuals: the 18-character citizen identity number (GB 11643-1999)", maxLength = 32) String citizenId) {}
-
-    @Schema(name = "HolderStatusChange")
-    public record StatusChange(@Schema(required = true) Holder.Status status, @Schema(description = "Required to suspend", maxLength = 2000) String reason) {}
 
     @Transactional
     public Holder register(NewHolder request, String actor) {

@@ -3,7 +3,6 @@ package org.opengep.registry.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,19 +11,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
+import org.opengep.common.rights.Pollutant;
+import org.opengep.common.rights.RightType;
 import org.opengep.registry.domain.Holder;
 import org.opengep.registry.domain.Issuance;
 import org.opengep.registry.domain.Product;
-import org.opengep.registry.rules.IssuanceRules;
+import org.opengep.registry.rest.Requests.NewIssuance;
 import org.opengep.registry.rules.IssuanceRules.Plan;
 import org.opengep.registry.rules.IssuanceRules.ProductFacts;
-import org.opengep.common.rights.Pollutant;
-import org.opengep.common.rights.RightType;
+import org.opengep.registry.rules.IssuanceRules;
 import org.opengep.registry.rules.SerialNumbers;
-import org.opengep.common.rights.WaterRightKind;
 
 /**
  * Issues blocks of units from registered products and keeps the issuance feed.
@@ -39,18 +37,6 @@ public class IssuanceService {
 
     /** The advisory lock key of the feed ("issuance" in ASCII). */
     private static final long FEED_LOCK = 0x69_73_73_75_61_6e_63_65L;
-
-    @Schema(name = "NewIssuance")
-    public record NewIssuance(
-            @Schema(required = true) UUID productId,
-            @Schema(required = true) RightType rightType,
-            @Schema(required = true, description = "Within the right type's precision", examples = "1000", multipleOf = 0.000001) BigDecimal quantity,
-            @Schema(description = "Defaults to the product's holder") UUID holderId,
-            @Schema(description = "Defaults to the product's vintage; required for products with a period") Integer vintage,
-            @Schema(description = "Water rights only") WaterRightKind waterRightKind,
-            @Schema(description = "Pollutant emission rights only") Pollutant pollutant,
-            @Schema(description = "Crediting methodology, e.g. CCER-14-001-V01", maxLength = 100) String methodology,
-            @Schema(description = "Pollutant rights (at most 5 years, the default) and withdrawal permits (required)") LocalDate validUntil) {}
 
     @Transactional
     public Issuance issue(NewIssuance r, String actor) {

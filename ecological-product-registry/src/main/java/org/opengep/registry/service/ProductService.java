@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.input.RegionCodes;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
@@ -25,6 +23,9 @@ import org.opengep.registry.domain.Evidence;
 import org.opengep.registry.domain.Holder;
 import org.opengep.registry.domain.Product;
 import org.opengep.registry.domain.ProductTransition;
+import org.opengep.registry.rest.Requests.Draft;
+import org.opengep.registry.rest.Requests.EvidenceDocument;
+import org.opengep.registry.rest.Requests.Transition;
 import org.opengep.registry.rules.Category;
 import org.opengep.registry.rules.ProductStatus;
 import org.opengep.registry.rules.ProductType;
@@ -40,37 +41,6 @@ public class ProductService {
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final int MAX_EVIDENCE = 100;
-
-    @Schema(name = "EvidenceDocument")
-    public record EvidenceDocument(@Schema(required = true, examples = "造林验收报告.pdf", maxLength = 200) String name,
-            @Schema(required = true, examples = "application/pdf", maxLength = 100) String mediaType,
-            @Schema(required = true, description = "SHA-256 of the document, 64 hex digits", maxLength = 64) String sha256) {}
-
-    @Schema(name = "ProductDraft", description = "A product as the registrar declares it; category defaults to the type's, "
-            + "indicator to the type's default GEP indicator")
-    public record Draft(
-            @Schema(required = true, examples = "龙泉市竹垟乡2023年造林碳汇", maxLength = 200) String name,
-            @Schema(maxLength = 4000) String description,
-            Category category,
-            @Schema(required = true) ProductType productType,
-            @Schema(required = true, description = "GB/T 2260 code (or custom unit) known to gep-accounting-service", examples = "331181", maxLength = RegionCodes.MAX_LENGTH) String regionCode,
-            @Schema(required = true, description = "Ecosystem type of the accounting catalogue", examples = "FOREST", maxLength = 32) String ecosystemType,
-            @Schema(required = true, examples = "12000", multipleOf = 0.000001) BigDecimal quantity,
-            @Schema(required = true, examples = "tCO2e", maxLength = 32) String unit,
-            @Schema(description = "The year the product belongs to; or give a period", examples = "2023") Integer vintage,
-            LocalDate periodStart,
-            LocalDate periodEnd,
-            @Schema(description = "GEP indicator code that values the product", examples = "CARBON_SEQUESTRATION", maxLength = 64) String indicator,
-            @Schema(description = "Which value line of the indicator prices it, when it has several", examples = "CO2", maxLength = 64) String valueLine,
-            List<EvidenceDocument> evidence,
-            @Schema(required = true) UUID holderId) {}
-
-    @Schema(name = "ProductTransitionRequest")
-    public record Transition(
-            @Schema(required = true) ProductStatus to,
-            @Schema(description = "Why; required to reject or suspend", maxLength = 2000) String reason,
-            @Schema(description = "To VERIFIED only: the quantity the verifier confirms (at most the declared one; default all of it)",
-                    multipleOf = 0.000001) BigDecimal verifiedQuantity) {}
 
     public record Search(Category category, ProductType type, String region, ProductStatus status, UUID holder, Integer vintage,
             long after, int limit) {}

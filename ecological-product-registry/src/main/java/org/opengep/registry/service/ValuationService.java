@@ -15,9 +15,9 @@ import org.opengep.common.problem.ConflictException;
 import org.opengep.common.security.Caller;
 import org.opengep.registry.domain.Product;
 import org.opengep.registry.domain.ProductValuation;
-import org.opengep.registry.rules.Valuation;
 import org.opengep.registry.rules.Valuation.Choice;
 import org.opengep.registry.rules.Valuation.PricedLine;
+import org.opengep.registry.rules.Valuation;
 
 /**
  * Values a verified product from its region's official GEP: the unit price of the product's indicator line in the

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.opengep.testsupport.StubService;
 import org.opengep.testsupport.StubService.Reply;
+import org.opengep.testsupport.StubService;
 
 /**
  * gep-accounting-service as the registry sees it: regions, the catalogue and official figures in the service's JSON

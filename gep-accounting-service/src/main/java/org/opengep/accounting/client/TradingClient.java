@@ -3,13 +3,13 @@ package org.opengep.accounting.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.opengep.common.client.Answers;
-import org.opengep.common.client.RefusedByServiceException;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.opengep.accounting.client.trading.api.MarketApi;
 import org.opengep.accounting.client.trading.model.RealisedValue;
+import org.opengep.common.client.Answers;
+import org.opengep.common.client.RefusedByServiceException;
 
 /**
  * trading-service, through the client generated from its committed OpenAPI document

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.opengep.accounting.service.PriceIndexService.IndexValue;
+import org.opengep.accounting.rest.Requests.IndexValue;
 import org.opengep.accounting.service.PriceIndexService;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.domain.PriceSet;
 import org.opengep.accounting.rest.PriceSetViews.Detail;
 import org.opengep.accounting.rest.PriceSetViews.Summary;
-import org.opengep.accounting.service.PriceSetService.Draft;
+import org.opengep.accounting.rest.Requests.Draft;
 import org.opengep.accounting.service.PriceSetService;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;

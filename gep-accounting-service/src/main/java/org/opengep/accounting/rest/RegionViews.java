@@ -1,11 +1,11 @@
 package org.opengep.accounting.rest;
 
-import org.opengep.common.input.RegionCodes;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.domain.RegionLevel;
+import org.opengep.common.input.RegionCodes;
 
 /** API shapes of regions. */
 public final class RegionViews {

@@ -33,6 +33,7 @@ import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.account.GepEngine;
 import org.opengep.accounting.engine.account.GepResult;
 import org.opengep.accounting.engine.price.PriceEntry;
+import org.opengep.accounting.rest.AccountRequest;
 import org.opengep.accounting.service.PriceSetService.LockedSet;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.InvalidInputException;

@@ -19,10 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opengep.accounting.rest.AccountRequest;
+import org.opengep.accounting.service.PublicationService.Candidate;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
-import org.opengep.accounting.service.PublicationService.Candidate;
 
 /**
  * Batch accounting: a job stores every region's request as an item first, then computes the items in chunks.

@@ -1,6 +1,5 @@
 package org.opengep.accounting.service;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -12,19 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.opengep.accounting.domain.PriceIndex;
-import org.opengep.common.problem.Errors;
 import org.opengep.accounting.engine.account.GepEngine;
 import org.opengep.accounting.engine.price.PriceFamilies;
+import org.opengep.accounting.rest.Requests.IndexValue;
+import org.opengep.common.problem.Errors;
 
 /** Price indices per price family and year, and the deflation factors comparable prices are computed with. */
 @ApplicationScoped
 public class PriceIndexService {
 
     private static final Pattern FAMILY = Pattern.compile("[A-Z][A-Z0-9_]{1,31}");
-
-    /** One year of an index as the API takes and shows it. */
-    public record IndexValue(Integer year, @Schema(maximum = "1e10", exclusiveMaximum = true, multipleOf = 0.000001) BigDecimal value,
-            @Schema(maxLength = 500) String source) {}
 
     public List<PriceIndex> all() {
         return PriceIndex.list("order by family, year");

@@ -1,6 +1,5 @@
 package org.opengep.accounting.service;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -32,6 +31,7 @@ import org.opengep.accounting.engine.price.PriceBook;
 import org.opengep.accounting.engine.price.PriceEntry;
 import org.opengep.accounting.engine.price.PriceKeys;
 import org.opengep.accounting.engine.unit.Quantities;
+import org.opengep.accounting.rest.Requests.Draft;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
 
@@ -43,10 +43,6 @@ import org.opengep.common.problem.Errors;
 public class PriceSetService {
 
     public static final UUID DEFAULT_ID = UUID.fromString("00000000-0000-0000-0000-000000002010");
-
-    /** The content of a new set or version, as the API receives it. */
-    public record Draft(@Schema(maxLength = 200) String name, @Schema(maxLength = 2000) String description, UUID basedOn, List<PriceEntry> prices,
-            List<PriceEntry> parameters) {}
 
     private record BuiltinSet(UUID id, String name, String description, List<PriceEntry> prices, List<PriceEntry> parameters) {}
 
@@ -179,7 +175,7 @@ public class PriceSetService {
         for (int i = 0; i < entries.size(); i++) {
             PriceEntry e = entries.get(i);
             String at = field + "[" + i + "]";
-            if (e == null || e.key() == null) {
+            if (e.key() == null) {
                 errors.add(at + ".key", "a key is required");
                 continue;
             }

@@ -1,6 +1,5 @@
 package org.opengep.accounting.service;
 
-import org.opengep.common.input.RegionCodes;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +23,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.domain.RegionLevel;
+import org.opengep.common.input.RegionCodes;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
 

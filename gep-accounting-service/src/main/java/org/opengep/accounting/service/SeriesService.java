@@ -29,6 +29,7 @@ import org.opengep.accounting.engine.catalogue.Category;
 import org.opengep.accounting.engine.price.PriceEntry;
 import org.opengep.accounting.engine.price.PriceFamilies;
 import org.opengep.accounting.engine.price.PriceKeys;
+import org.opengep.accounting.rest.AccountRequest;
 import org.opengep.accounting.service.PriceIndexService.Deflator;
 import org.opengep.accounting.service.PriceSetService.LockedSet;
 import org.opengep.common.problem.ConflictException;

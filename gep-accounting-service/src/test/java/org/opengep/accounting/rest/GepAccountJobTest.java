@@ -2,9 +2,9 @@ package org.opengep.accounting.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.hasItem;
 import static org.opengep.accounting.rest.ApiTest.accountant;
 import static org.opengep.accounting.rest.ApiTest.asUser;
 import static org.opengep.accounting.rest.ApiTest.reader;
@@ -130,6 +130,13 @@ class GepAccountJobTest {
                 .body("errors[0].field", equalTo("line 1"));
         accountant().contentType("text/csv; charset=UTF-8").body("regionCode,year,indicator,field,value,unit\n360502,2012,,gdp,lots,亿元\n")
                 .post("/api/v1/gep-account-jobs").then().statusCode(400).body("errors[0].field", equalTo("line 2"));
+        // what a CSV says is read with the same rules as JSON: a NUL in a value, bytes that are not UTF-8
+        accountant().contentType("text/csv; charset=UTF-8").body("regionCode,year,indicator,field,value,unit\n3605\u000002,2012,AGRICULTURE,value,3.5,亿元\n")
+                .post("/api/v1/gep-account-jobs").then().statusCode(400).body("errors.field", hasItem("[0].regionCode"));
+        byte[] latin1 = "regionCode,year,indicator,field,value,unit\n360502,2012,AGRICULTURE,value,3.5,\u00e4\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        accountant().contentType("text/csv; charset=UTF-8").body(latin1).post("/api/v1/gep-account-jobs").then().statusCode(400)
+                .body("errors[0].field", equalTo("body"));
     }
 
     @Test

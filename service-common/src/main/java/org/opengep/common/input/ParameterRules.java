@@ -29,10 +29,14 @@ public class ParameterRules implements ContainerRequestFilter {
 
     private static void check(MultivaluedMap<String, String> parameters, List<InputError> errors) {
         parameters.forEach((name, values) -> {
-            String field = TextRules.problem(name, TextRules.MAX_PARAMETER_LENGTH).isPresent() ? "query" : name;
-            TextRules.problem(name, TextRules.MAX_PARAMETER_LENGTH).ifPresent(p -> errors.add(new InputError(field, "parameter name " + p)));
+            // a name that breaks the rules is not repeated in the answer: the problem names the query instead
+            var nameProblem = TextRules.problem(name, TextRules.MAX_PARAMETER_LENGTH);
+            if (nameProblem.isPresent()) {
+                errors.add(new InputError("query", "a parameter name " + nameProblem.get()));
+                return;
+            }
             for (String value : values) {
-                TextRules.problem(value, TextRules.MAX_PARAMETER_LENGTH).ifPresent(p -> errors.add(new InputError(field, p)));
+                TextRules.problem(value, TextRules.MAX_PARAMETER_LENGTH).ifPresent(p -> errors.add(new InputError(name, p)));
             }
         });
     }

@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import org.opengep.common.metrics.DomainMetrics;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opengep.common.metrics.DomainMetrics;
 
 /** Turns every failure into application/problem+json with a stable type; client mistakes are never 500. */
 public class ProblemMappers {

@@ -10,12 +10,13 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.opengep.common.input.RequestRules;
 import org.opengep.common.input.TextRules;
 
 /**
  * Documents, once for every API operation, the answers every operation of its kind can give, so that generated
  * clients know every response without each resource repeating them: the bearer-token requirement with its 401 and
- * 403 problems, the 400 and 414 every URI can get, 415 where the operation takes a body, the one length limit of query
+ * 403 problems, the 400, 414 and 431 every request can get, 413 and 415 where the operation takes a body, the one length limit of query
  * and path parameters, a 404 problem where its path names something, and the
  * 409 and 422 problems of an {@code Idempotency-Key} (still running; used for another request) where it takes one.
  * Answers particular to an operation (409, 422, 503, ...) stay on the operation's own annotations.
@@ -51,7 +52,9 @@ public class ProblemResponsesFilter implements OASFilter {
         addIfMissing(operation, "403", "The token's roles do not allow this operation");
         addIfMissing(operation, "400", "The input is malformed or invalid (the URI too); the problem names each wrong field or parameter");
         addIfMissing(operation, "414", "The URI is longer than " + TextRules.MAX_URI_LENGTH + " characters");
+        addIfMissing(operation, "431", "The request headers are larger than " + RequestRules.MAX_HEADERS_BYTES + " bytes");
         if (operation.getRequestBody() != null) {
+            addIfMissing(operation, "413", "The body is larger than the service takes (quarkus.http.limits.max-body-size, 10 MiB)");
             addIfMissing(operation, "415", "The body's Content-Type is not one the operation takes");
         }
         limitTextParameters(item.getParameters());

@@ -62,13 +62,13 @@ class InputRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"/a?x=%ZZ", "/a?x=%", "/a?x=%C0%AF", "/a/%ED%A0%80", "/a?x={b}", "/a b", "/a?x=\u00e9"})
     void malformedUrisAreNamed(String uri) {
-        assertThat(UrlRules.problem(uri)).isPresent();
+        assertThat(RequestRules.problem(uri)).isPresent();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/regions/330602", "/a?name=%E6%B9%96%E5%B7%9E&x=1", "/a?x=a%00b", "/a?x=%2F"})
     void wellFormedUrisPass(String uri) {
-        assertThat(UrlRules.problem(uri)).isEmpty();
+        assertThat(RequestRules.problem(uri)).isEmpty();
     }
 
     @Test

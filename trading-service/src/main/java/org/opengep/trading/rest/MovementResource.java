@@ -33,14 +33,14 @@ import org.opengep.common.security.Caller;
 import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
 import org.opengep.trading.ledger.Units;
+import org.opengep.trading.rest.Requests.NewReservation;
+import org.opengep.trading.rest.Requests.NewRetirement;
+import org.opengep.trading.rest.Requests.NewSurrender;
+import org.opengep.trading.rest.Requests.NewTrade;
+import org.opengep.trading.rest.Requests.Settlement;
 import org.opengep.trading.service.MovementService.Mode;
-import org.opengep.trading.service.MovementService.NewReservation;
-import org.opengep.trading.service.MovementService.NewRetirement;
-import org.opengep.trading.service.MovementService.NewSurrender;
-import org.opengep.trading.service.MovementService.NewTrade;
 import org.opengep.trading.service.MovementService.Recorded;
 import org.opengep.trading.service.MovementService.Resolution;
-import org.opengep.trading.service.MovementService.Settlement;
 import org.opengep.trading.service.MovementService;
 
 @Path("/api/v1")

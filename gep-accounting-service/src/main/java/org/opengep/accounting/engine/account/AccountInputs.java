@@ -1,9 +1,9 @@
 package org.opengep.accounting.engine.account;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Everything one GEP account is computed from besides prices.

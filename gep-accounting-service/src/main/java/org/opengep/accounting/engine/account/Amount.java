@@ -1,7 +1,7 @@
 package org.opengep.accounting.engine.account;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A number with the unit its author wrote, before the engine has checked and converted it. */
 public record Amount(BigDecimal value, @Schema(maxLength = Amount.UNIT_MAX_LENGTH) String unit) {

@@ -1,7 +1,7 @@
 package org.opengep.accounting.engine.price;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.engine.account.Amount;
 
 /**

@@ -1,17 +1,17 @@
-package org.opengep.accounting.service;
+package org.opengep.accounting.rest;
 
-import org.opengep.common.input.RegionCodes;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.domain.Region;
-import org.opengep.accounting.engine.account.AccountInputs;
 import org.opengep.accounting.engine.account.AccountInputs.Deduction;
 import org.opengep.accounting.engine.account.AccountInputs.ProvisioningBasis;
+import org.opengep.accounting.engine.account.AccountInputs;
 import org.opengep.accounting.engine.account.Amount;
 import org.opengep.accounting.engine.account.IndicatorInput;
 import org.opengep.accounting.engine.price.PriceEntry;
+import org.opengep.common.input.RegionCodes;
 
 /** What a client sends to compute an account. */
 @Schema(description = "Inputs of one GEP account")

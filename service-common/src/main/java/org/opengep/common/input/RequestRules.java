@@ -2,6 +2,7 @@ package org.opengep.common.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -15,18 +16,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opengep.common.metrics.DomainMetrics;
 import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.Problem;
 
 /**
- * Checks the request URI before any route reads it: at most {@link TextRules#MAX_URI_LENGTH} characters (else 414),
- * only the characters RFC 3986 lets stand unescaped, every {@code %} followed by two hex digits, and what the escapes encode well-formed UTF-8
- * (else 400). Without this the HTTP layer answers such requests with an empty 400 or 414; with it the client gets a
- * problem document naming what is wrong.
+ * Checks a request before any route reads it: the URI at most {@link TextRules#MAX_URI_LENGTH} characters (else 414),
+ * only the characters RFC 3986 lets stand unescaped, every {@code %} followed by two hex digits, and what the escapes
+ * encode well-formed UTF-8 (else 400); the headers at most {@link #MAX_HEADERS_BYTES} (else 431); a declared body
+ * within {@code quarkus.http.limits.max-body-size} (else 413). Without this the HTTP layer answers such requests with
+ * an empty 400, 413, 414 or 431; with it the client gets a problem document naming what is wrong. (The HTTP layer's own
+ * limits are set higher, in service-common's microprofile-config.properties, so that these checks see the request.)
  */
 @ApplicationScoped
-public class UrlRules {
+public class RequestRules {
 
     /** What RFC 3986 lets stand unescaped in a path and a query. */
     private static final BitSet ALLOWED = new BitSet(128);
@@ -35,8 +39,14 @@ public class UrlRules {
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'()*+,;=".chars().forEach(ALLOWED::set);
     }
 
+    /** The request headers, names and values together. */
+    public static final int MAX_HEADERS_BYTES = 20 * 1024;
+
     @Inject
     ObjectMapper json;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize maxBody;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
@@ -53,6 +63,24 @@ public class UrlRules {
         if (problem.isPresent()) {
             answer(context, new Problem(Problem.TYPE_BASE + "malformed-uri", "Malformed URI", 400, problem.get(), null,
                     List.of(new InputError("uri", problem.get()))));
+            return;
+        }
+        int headers = 0;
+        for (var header : context.request().headers()) {
+            headers += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headers > MAX_HEADERS_BYTES) {
+            answer(context, Problem.of("headers-too-large", "Request header fields too large", 431, "the request headers have "
+                    + headers + " bytes; at most " + MAX_HEADERS_BYTES + " are accepted", null));
+            return;
+        }
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                && Long.parseLong(length) > maxBody.asLongValue()) {
+            // the body that follows is not read: the connection closes after the answer
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            answer(context, Problem.of("body-too-large", "Content too large", 413, "the body has " + length + " bytes; at most "
+                    + maxBody.asLongValue() + " are accepted (send a large job as several)", null));
             return;
         }
         context.next();
@@ -106,6 +134,11 @@ public class UrlRules {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+        var response = context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        response.end(body).onComplete(done -> {
+            if ("close".equals(response.headers().get(HttpHeaders.CONNECTION))) {
+                context.request().connection().close();
+            }
+        });
     }
 }
