@@ -45,6 +45,7 @@ public final class HostileInputs {
     private Supplier<String> state = () -> "";
     private final List<String> failures = new ArrayList<>();
     private int requests;
+    private int operations;
 
     private HostileInputs(JsonNode document) {
         this.document = document;
@@ -104,10 +105,12 @@ public final class HostileInputs {
         Assertions.assertTrue(failures.isEmpty(), failures.size() + " of " + requests + " hostile requests were not refused as they must be:\n"
                 + String.join("\n", failures));
         Assertions.assertEquals(before, state.get(), "a hostile request changed what is stored");
+        System.out.println("HostileInputs: " + requests + " hostile requests to " + operations + " operations, each refused as it must be");
     }
 
     private void operation(String method, String template, JsonNode pathItem, JsonNode op) {
         String id = op.path("operationId").asText();
+        operations++;
         List<JsonNode> parameters = new ArrayList<>();
         pathItem.path("parameters").forEach(parameters::add);
         op.path("parameters").forEach(parameters::add);
