@@ -165,13 +165,14 @@ public final class HostileInputs {
             String duplicated = valid.strip().substring(0, valid.strip().length() - 1) + ", \"" + first + "\": " + object.get(first) + "}";
             call.expect("the member " + first + " given twice", path, duplicated, 400, null);
         }
-        int textsBroken = 0;
+        boolean encodingSent = false;
         for (Leaf leaf : leaves(tree, "", schema)) {
             for (Map.Entry<String, String> hostile : hostileValues(leaf).entrySet()) {
                 String field = hostile.getKey().startsWith("a null element") ? leaf.path + "[0]" : leaf.path;
                 call.expect(hostile.getKey() + " in " + leaf.path, path, replaced(tree, leaf.steps, hostile.getValue()), 400, field);
             }
-            if (textsBroken++ == 0 && leaf.type().equals("string")) {
+            if (!encodingSent && leaf.type().equals("string")) {
+                encodingSent = true; // in the first text of the body
                 for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
                     String[] around = replaced(tree, leaf.steps, "\"" + MARK + "\"").split(MARK, -1);
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
