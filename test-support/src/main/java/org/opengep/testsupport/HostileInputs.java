@@ -17,6 +17,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 
 /**
@@ -114,14 +116,7 @@ public final class HostileInputs {
         List<JsonNode> parameters = new ArrayList<>();
         pathItem.path("parameters").forEach(parameters::add);
         op.path("parameters").forEach(parameters::add);
-        String path = template;
-        for (JsonNode p : parameters) {
-            if (p.path("in").asText().equals("path")) {
-                String name = p.path("name").asText();
-                String value = pathValues.getOrDefault(name, "00000000-0000-4000-8000-000000000000");
-                path = path.replace("{" + name + "}", value);
-            }
-        }
+        String path = filled(template, Map.of());
         Call call = new Call(id, method, tokens.getOrDefault(id, defaultToken));
         call.expect("a malformed escape", path + "?x=%ZZ", null, null, 400, "uri");
         call.expect("an over-long URI", path + "?x=" + "a".repeat(9000), null, null, 414, null);
@@ -133,10 +128,8 @@ public final class HostileInputs {
                 call.expect("NUL in query parameter " + name, path + "?" + name + "=a%00b", null, null, 400, name);
                 call.expect("an over-long query parameter " + name, path + "?" + name + "=" + "a".repeat(201), null, null, 400, name);
             } else if (in.equals("path")) {
-                String value = pathValues.getOrDefault(name, "00000000-0000-4000-8000-000000000000");
-                call.expect("NUL in path parameter " + name, template.replace("{" + name + "}", "a%00b").replaceAll("\\{[^}]+}",
-                        "00000000-0000-4000-8000-000000000000"), null, null, 400, name);
-                call.expect("an over-long path parameter " + name, path.replace(value, "a".repeat(201)), null, null, 400, name);
+                call.expect("NUL in path parameter " + name, filled(template, Map.of(name, "a%00b")), null, null, 400, name);
+                call.expect("an over-long path parameter " + name, filled(template, Map.of(name, "a".repeat(201))), null, null, 400, name);
             }
         }
         JsonNode content = op.path("requestBody").path("content");
@@ -148,6 +141,18 @@ public final class HostileInputs {
             }
             body(call, path, body, content.path("application/json").path("schema"));
         }
+    }
+
+    /** The path with each parameter's value: the one given here, else the test's ({@link #pathValue}), else a UUID. */
+    private String filled(String template, Map<String, String> values) {
+        Matcher parameter = Pattern.compile("\\{([^}]+)}").matcher(template);
+        StringBuilder path = new StringBuilder();
+        while (parameter.find()) {
+            String name = parameter.group(1);
+            parameter.appendReplacement(path, Matcher.quoteReplacement(values.getOrDefault(name,
+                    pathValues.getOrDefault(name, "00000000-0000-4000-8000-000000000000"))));
+        }
+        return parameter.appendTail(path).toString();
     }
 
     private void body(Call call, String path, String valid, JsonNode schema) {

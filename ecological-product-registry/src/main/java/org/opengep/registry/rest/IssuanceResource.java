@@ -88,8 +88,9 @@ public class IssuanceResource {
         Problems.onlyQueryParameters(uri, Set.of("after", "limit", "holderId", "productId"));
         Caller caller = callers.current();
         long from = Cursors.after(after);
-        UUID holder = caller.isScopedToItsHolder(Roles.Registry.ACROSS_HOLDERS) ? caller.holderId() : holderId;
-        if (caller.isScopedToItsHolder(Roles.Registry.ACROSS_HOLDERS) && holderId != null && !holderId.equals(caller.holderId())) {
+        boolean ownHolderOnly = caller.isScopedToItsHolder(Roles.Registry.ACROSS_HOLDERS);
+        UUID holder = ownHolderOnly ? caller.holderId() : holderId;
+        if (ownHolderOnly && holderId != null && !holderId.equals(caller.holderId())) {
             return new Page<>(List.of(), from);
         }
         return Page.of(issuances.feed(from, Cursors.limit(limit), holder, productId), from, i -> i.feedPosition, IssuanceView::of);

@@ -14,7 +14,7 @@ import org.opengep.registry.rules.Category;
 import org.opengep.registry.rules.ProductStatus;
 import org.opengep.registry.rules.ProductType;
 
-/** What the API takes: the request bodies, as the OpenAPI document describes them (what it returns is in the views). */
+/** What the API takes: the request bodies, as the OpenAPI document describes them, with the limits it documents and enforces. */
 public final class Requests {
 
     private Requests() {}

@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -48,6 +47,8 @@ import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
+import org.opengep.common.security.Caller;
+import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
 
 @Path("/api/v1/gep-account-jobs")
@@ -73,7 +74,7 @@ public class GepAccountJobResource {
     JobRunner runner;
 
     @Inject
-    JsonWebToken jwt;
+    Callers callers;
 
     @Inject
     ObjectMapper json;
@@ -151,13 +152,14 @@ public class GepAccountJobResource {
      * it, e.g. {@code [3].regionCode}), then stores the job once per Idempotency-Key and, when it is new, starts it.
      */
     private Response start(List<String> requests, boolean publish, String reason, String key, UriInfo uri) {
-        if (publish && !jwt.getGroups().contains(Roles.Accounting.PUBLISHER)) {
+        Caller caller = callers.current();
+        if (publish && !caller.has(Roles.Accounting.PUBLISHER)) {
             throw new ForbiddenException("publishing needs the " + Roles.Accounting.PUBLISHER + " role");
         }
         for (int i = 0; i < requests.size(); i++) {
             readable(requests.get(i), i);
         }
-        String user = jwt.getName();
+        String user = caller.name();
         Response answer = idempotency.execute(user, key, false, "POST", uri, requests, () -> {
             UUID id = jobs.create(requests, publish, reason, key, user);
             return Response.accepted(jobs.find(id).orElseThrow())
@@ -196,6 +198,6 @@ public class GepAccountJobResource {
     @Operation(operationId = "listMyAccountJobs", summary = "Your jobs, newest first (to find a job again after losing the connection)")
     @APIResponse(responseCode = "200", description = "The jobs")
     public List<Job> mine() {
-        return jobs.ofUser(jwt.getName());
+        return jobs.ofUser(callers.current().name());
     }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -41,6 +40,7 @@ import org.opengep.accounting.service.PublicationService.Publication;
 import org.opengep.accounting.service.PublicationService;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
+import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
 
 @Path("/api/v1/gep-accounts")
@@ -77,7 +77,7 @@ public class GepAccountResource {
     ObjectMapper json;
 
     @Inject
-    JsonWebToken jwt;
+    Callers callers;
 
     @POST
     @RolesAllowed(Roles.Accounting.ACCOUNTANT)
@@ -94,7 +94,7 @@ public class GepAccountResource {
             content = @Content(schema = @Schema(implementation = AccountDocument.class)))
     @APIResponse(responseCode = "400", description = "Invalid inputs, each named", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(AccountRequest body, @Context UriInfo uri) {
-        AccountDocument document = accounts.create(Problems.requireBody(body), jwt.getName());
+        AccountDocument document = accounts.create(Problems.requireBody(body), callers.current().name());
         return Response.created(uri.getAbsolutePathBuilder().path(document.id().toString()).build()).entity(document).build();
     }
 
@@ -146,7 +146,7 @@ public class GepAccountResource {
     @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish(@PathParam("id") UUID id, PublicationRequest body, @Context UriInfo uri) {
         Problems.requireBody(body);
-        return publications.publish(id, body.reason(), jwt.getName()).map(outcome -> {
+        return publications.publish(id, body.reason(), callers.current().name()).map(outcome -> {
             Publication p = outcome.publication();
             if (!outcome.created()) {
                 return Response.ok(p).build();

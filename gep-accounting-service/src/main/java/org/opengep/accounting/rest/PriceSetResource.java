@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -30,6 +29,7 @@ import org.opengep.accounting.rest.Requests.Draft;
 import org.opengep.accounting.service.PriceSetService;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
+import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
 
 @Path("/api/v1/price-sets")
@@ -50,7 +50,7 @@ public class PriceSetResource {
     PriceSetService priceSets;
 
     @Inject
-    JsonWebToken jwt;
+    Callers callers;
 
     @GET
     @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
@@ -80,7 +80,7 @@ public class PriceSetResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it")
     @APIResponse(responseCode = "400", description = "Unknown key, wrong unit, missing year or source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(Draft body, @Context UriInfo uri) {
-        PriceSet set = priceSets.create(Problems.requireBody(body), jwt.getName());
+        PriceSet set = priceSets.create(Problems.requireBody(body), callers.current().name());
         return Response.created(uri.getAbsolutePathBuilder().path(set.id.toString()).build()).entity(Detail.of(set, false)).build();
     }
 

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +31,7 @@ import org.opengep.accounting.rest.RegionViews.Summary;
 import org.opengep.accounting.service.RegionService;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
+import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
 
 @Path("/api/v1/regions")
@@ -43,7 +43,7 @@ public class RegionResource {
     RegionService regions;
 
     @Inject
-    JsonWebToken jwt;
+    Callers callers;
 
     @GET
     @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
@@ -78,7 +78,7 @@ public class RegionResource {
     public Response create(NewCustom body, @jakarta.ws.rs.core.Context UriInfo uri) {
         Problems.requireBody(body);
         Region region = regions.createCustom(body.code(), body.name(), body.level(), body.parentCode(), body.areaKm2(),
-                body.areaSource(), jwt.getName());
+                body.areaSource(), callers.current().name());
         return Response.created(uri.getAbsolutePathBuilder().path(region.code).build()).entity(detail(region)).build();
     }
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.engine.price.PriceEntry;
 
-/** What the API takes: the request bodies, as the OpenAPI document describes them (what it returns is in the views). */
+/** What the API takes: the request bodies, as the OpenAPI document describes them, with the limits it documents and enforces. */
 public final class Requests {
 
     private Requests() {}

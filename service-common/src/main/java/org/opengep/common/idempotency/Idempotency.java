@@ -132,11 +132,9 @@ public class Idempotency {
      * The query parameters, sorted, as part of what makes two requests the same ({@code ?publish=true} is another
      * request). Empty without parameters, so that the fingerprints of such requests are what they always were.
      */
-    private static String query(UriInfo uri) {
-        StringBuilder query = new StringBuilder();
-        new TreeMap<>(uri.getQueryParameters()).forEach((name, values) -> values.forEach(v -> query.append(query.length() == 0 ? "?" : "&")
-                .append(name).append('=').append(v)));
-        return query.toString();
+    private String query(UriInfo uri) {
+        // as JSON: decoded values may hold '&' and '=', which a rebuilt query string would confuse
+        return uri.getQueryParameters().isEmpty() ? "" : "?" + json(new TreeMap<>(uri.getQueryParameters()));
     }
 
     /** Every hour in every service that takes keys. */

@@ -22,7 +22,7 @@ import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.Problem;
 
 /**
- * Checks a request before any route reads it: the URI at most {@link TextRules#MAX_URI_LENGTH} characters (else 414),
+ * Checks a request before any route reads it: the URI at most {@link #MAX_URI_LENGTH} characters (else 414),
  * only the characters RFC 3986 lets stand unescaped, every {@code %} followed by two hex digits, and what the escapes
  * encode well-formed UTF-8 (else 400); the headers at most {@link #MAX_HEADERS_BYTES} (else 431); a declared body
  * within {@code quarkus.http.limits.max-body-size} (else 413). Without this the HTTP layer answers such requests with
@@ -39,6 +39,8 @@ public class RequestRules {
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'()*+,;=".chars().forEach(ALLOWED::set);
     }
 
+    /** The whole request URI (path and query), in characters. */
+    public static final int MAX_URI_LENGTH = 8192;
     /** The request headers, names and values together. */
     public static final int MAX_HEADERS_BYTES = 20 * 1024;
 
@@ -54,9 +56,9 @@ public class RequestRules {
 
     void check(RoutingContext context) {
         String uri = context.request().uri();
-        if (uri.length() > TextRules.MAX_URI_LENGTH) {
+        if (uri.length() > MAX_URI_LENGTH) {
             answer(context, Problem.of("uri-too-long", "URI too long", 414, "the request URI has " + uri.length()
-                    + " characters; at most " + TextRules.MAX_URI_LENGTH + " are accepted (send long input in a body)", null));
+                    + " characters; at most " + MAX_URI_LENGTH + " are accepted (send long input in a body)", null));
             return;
         }
         Optional<String> problem = problem(uri);
@@ -78,9 +80,8 @@ public class RequestRules {
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                 && Long.parseLong(length) > maxBody.asLongValue()) {
             // the body that follows is not read: the connection closes after the answer
-            context.response().putHeader(HttpHeaders.CONNECTION, "close");
             answer(context, Problem.of("body-too-large", "Content too large", 413, "the body has " + length + " bytes; at most "
-                    + maxBody.asLongValue() + " are accepted (send a large job as several)", null));
+                    + maxBody.asLongValue() + " are accepted (send a large job as several)", null), true);
             return;
         }
         context.next();
@@ -127,6 +128,10 @@ public class RequestRules {
     }
 
     private void answer(RoutingContext context, Problem problem) {
+        answer(context, problem, false);
+    }
+
+    private void answer(RoutingContext context, Problem problem, boolean close) {
         DomainMetrics.problem(problem.type(), problem.status());
         String body;
         try {
@@ -135,10 +140,10 @@ public class RequestRules {
             throw new IllegalStateException(e);
         }
         var response = context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        response.end(body).onComplete(done -> {
-            if ("close".equals(response.headers().get(HttpHeaders.CONNECTION))) {
-                context.request().connection().close();
-            }
-        });
+        if (close) {
+            response.putHeader(HttpHeaders.CONNECTION, "close").end(body).onComplete(done -> context.request().connection().close());
+        } else {
+            response.end(body);
+        }
     }
 }

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public final class StrictJson {
 
+    private static final Set<Class<?>> DATES = Set.of(LocalDate.class, OffsetDateTime.class, Instant.class);
+
     private StrictJson() {}
 
     public static Module module() {
@@ -49,8 +51,6 @@ public final class StrictJson {
                     }
                 });
     }
-
-    private static final Set<Class<?>> DATES = Set.of(LocalDate.class, OffsetDateTime.class, Instant.class);
 
     /** The {@code @Schema} of the field being read, when the field itself (not an element of it) has the given type. */
     private static Optional<Schema> schemaOf(BeanProperty property, Class<?> type) {

@@ -14,8 +14,6 @@ public final class TextRules {
     public static final int MAX_PARAMETER_LENGTH = 200;
     /** Map keys in request bodies (codes and names): at most this many characters. */
     public static final int MAX_KEY_LENGTH = 200;
-    /** The whole request URI (path and query): at most this many characters, else 414. */
-    public static final int MAX_URI_LENGTH = 8192;
 
     private TextRules() {}
 

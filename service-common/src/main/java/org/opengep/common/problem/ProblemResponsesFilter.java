@@ -51,7 +51,7 @@ public class ProblemResponsesFilter implements OASFilter {
         addIfMissing(operation, "401", "No valid bearer token");
         addIfMissing(operation, "403", "The token's roles do not allow this operation");
         addIfMissing(operation, "400", "The input is malformed or invalid (the URI too); the problem names each wrong field or parameter");
-        addIfMissing(operation, "414", "The URI is longer than " + TextRules.MAX_URI_LENGTH + " characters");
+        addIfMissing(operation, "414", "The URI is longer than " + RequestRules.MAX_URI_LENGTH + " characters");
         addIfMissing(operation, "431", "The request headers are larger than " + RequestRules.MAX_HEADERS_BYTES + " bytes");
         if (operation.getRequestBody() != null) {
             addIfMissing(operation, "413", "The body is larger than the service takes (quarkus.http.limits.max-body-size, 10 MiB)");
@@ -83,7 +83,7 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
-    /** Whether the operation (or its path) declares a parameter, of the given kind unless {@code in} is null. */
+    /** Whether the operation (or its path) declares a parameter of the given kind. */
     private static boolean has(PathItem item, Operation operation, Parameter.In in) {
         return declares(item.getParameters(), in) || declares(operation.getParameters(), in);
     }
@@ -94,7 +94,7 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static boolean declares(List<Parameter> parameters, Parameter.In in) {
-        return parameters != null && parameters.stream().anyMatch(p -> in == null || p.getIn() == in);
+        return parameters != null && parameters.stream().anyMatch(p -> p.getIn() == in);
     }
 
     private static void addIfMissing(Operation operation, String status, String description) {

@@ -9,7 +9,7 @@ import org.opengep.common.rights.RightType;
 import org.opengep.trading.ledger.Units;
 import org.opengep.trading.service.MovementService.Mode;
 
-/** What the API takes: the request bodies, as the OpenAPI document describes them (what it returns is in the views). */
+/** What the API takes: the request bodies, as the OpenAPI document describes them, with the limits it documents and enforces. */
 public final class Requests {
 
     private Requests() {}
