@@ -63,9 +63,9 @@ public class HolderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(NewHolder request, @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String idempotencyKey,
             @Context UriInfo uri) {
-        String caller = callers.current().name();
+        Caller caller = callers.current();
         return idempotency.execute(caller, idempotencyKey, false, "POST", uri, request, () -> {
-            Holder holder = holders.register(Problems.requireBody(request), caller);
+            Holder holder = holders.register(Problems.requireBody(request), caller.name());
             return Response.created(uri.getAbsolutePathBuilder().path(holder.id.toString()).build()).entity(HolderView.of(holder, true)).build();
         });
     }

@@ -69,9 +69,9 @@ public class IssuanceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response issue(NewIssuance request, @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String idempotencyKey,
             @Context UriInfo uri) {
-        String caller = callers.current().name();
+        Caller caller = callers.current();
         return idempotency.execute(caller, idempotencyKey, false, "POST", uri, request, () -> {
-            Issuance issuance = issuances.issue(Problems.requireBody(request), caller);
+            Issuance issuance = issuances.issue(Problems.requireBody(request), caller.name());
             return Response.created(uri.getAbsolutePathBuilder().path(issuance.id.toString()).build()).entity(IssuanceView.of(issuance)).build();
         });
     }

@@ -75,9 +75,9 @@ public class ProductResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(Draft draft, @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String idempotencyKey,
             @Context UriInfo uri) {
-        String caller = callers.current().name();
+        Caller caller = callers.current();
         return idempotency.execute(caller, idempotencyKey, false, "POST", uri, draft, () -> {
-            Product product = products.create(Problems.requireBody(draft), caller);
+            Product product = products.create(Problems.requireBody(draft), caller.name());
             return Response.created(uri.getAbsolutePathBuilder().path(product.id.toString()).build()).entity(ProductView.of(product, null)).build();
         });
     }
@@ -145,7 +145,7 @@ public class ProductResource {
     public Response transition(@PathParam("id") UUID id, Transition transition,
             @HeaderParam(Idempotency.HEADER) @Parameter(description = Idempotency.DESCRIPTION) String idempotencyKey, @Context UriInfo uri) {
         Caller caller = callers.current();
-        return idempotency.execute(caller.name(), idempotencyKey, false, "POST", uri, transition,
+        return idempotency.execute(caller, idempotencyKey, false, "POST", uri, transition,
                 () -> products.transition(id, Problems.requireBody(transition), caller)
                         .map(p -> Response.ok(ProductView.of(p, null)).build())
                         .orElseGet(() -> Problems.notFound("product " + id)));

@@ -160,7 +160,7 @@ public class GepAccountJobResource {
             readable(requests.get(i), i);
         }
         String user = caller.name();
-        Response answer = idempotency.execute(user, key, false, "POST", uri, requests, () -> {
+        Response answer = idempotency.execute(caller, key, false, "POST", uri, requests, () -> {
             UUID id = jobs.create(requests, publish, reason, key, user);
             return Response.accepted(jobs.find(id).orElseThrow())
                     .location(uri.getBaseUriBuilder().path("api/v1/gep-account-jobs").path(id.toString()).build()).build();

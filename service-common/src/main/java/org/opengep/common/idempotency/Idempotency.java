@@ -15,8 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -27,10 +25,14 @@ import javax.sql.DataSource;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
+import org.opengep.common.idempotency.IdempotencyStore.KeyedRequest;
+import org.opengep.common.idempotency.IdempotencyStore.StoredAnswer;
 import org.opengep.common.problem.UnprocessableException;
+import org.opengep.common.security.Caller;
 
 /**
- * The {@code Idempotency-Key} header (IETF draft "The Idempotency-Key HTTP Header Field"), scoped to the caller:
+ * The {@code Idempotency-Key} header (IETF draft "The Idempotency-Key HTTP Header Field"), scoped to the caller and
+ * the holder it acts for ({@link Caller#idempotencyScope}):
  * the same key with the same request gives the first answer again without doing anything twice; with a different
  * request it is 422; while the first request is still running it is 409. Keys are kept for {@link #KEEP}.
  *
@@ -57,75 +59,74 @@ public class Idempotency {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    IdempotencyStore store;
+
     /**
-     * Runs {@code operation} once for this caller and key. The method, the path and the parsed body are what make two
-     * requests the same. Without a key the operation just runs, unless the key is {@code required}.
+     * The keyed request: the caller's scope, the key and the request's fingerprint (method, path, query and parsed
+     * body: what makes two requests the same); null without a key, unless the key is {@code required} (400).
      */
-    public Response execute(String caller, String key, boolean required, String method, UriInfo uri, Object body,
-            Supplier<Response> operation) {
+    public KeyedRequest request(Caller caller, String key, boolean required, String method, UriInfo uri, Object body) {
         if (key == null || key.isBlank()) {
             if (required) {
                 throw new InvalidInputException(List.of(new InputError(HEADER, "required: a unique key per operation, reused only for retries")));
             }
-            return operation.get();
+            return null;
         }
         if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw new InvalidInputException(List.of(new InputError(HEADER, "1 to " + MAX_KEY_LENGTH + " printable ASCII characters")));
         }
-        String fingerprint = sha256(method + " " + uri.getPath() + query(uri) + "\n" + json(body));
+        return new KeyedRequest(caller.idempotencyScope(), key, sha256(method + " " + uri.getPath() + query(uri) + "\n" + json(body)));
+    }
+
+    /**
+     * Runs {@code operation} once for this caller (and the holder it acts for) and key, in one transaction with the
+     * answer it stores. Without a key the operation just runs, unless the key is {@code required}.
+     */
+    public Response execute(Caller caller, String key, boolean required, String method, UriInfo uri, Object body, Supplier<Response> operation) {
+        KeyedRequest request = request(caller, key, required, method, uri, body);
+        if (request == null) {
+            return operation.get();
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                return once(c, caller, key, fingerprint, operation);
+                if (store.tryLock(c, List.of(request)).isEmpty()) {
+                    throw inUse();
+                }
+                StoredAnswer stored = store.find(c, List.of(request)).get(request);
+                if (stored != null) {
+                    return replay(request, stored);
+                }
+                Response response = operation.get();
+                store.store(c, List.of(answer(request, response)));
+                return response;
             }
         });
     }
 
-    private Response once(Connection c, String caller, String key, String fingerprint, Supplier<Response> operation) throws SQLException {
-        // a second request with the key while the first runs must not wait for it: a lock it can test without waiting
-        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(hashtextextended(?, 0))")) {
-            s.setString(1, caller + "\n" + key);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    throw new ConflictException("idempotency-key-in-use", "a request with this " + HEADER + " is still being processed; retry later");
-                }
-            }
+    /** The problem of a key whose first request is still running. */
+    public static ConflictException inUse() {
+        return new ConflictException("idempotency-key-in-use", "a request with this " + HEADER + " is still being processed; retry later");
+    }
+
+    /** The stored answer again, if it was for the same request (422 if not). */
+    public static Response replay(KeyedRequest request, StoredAnswer stored) {
+        if (!request.fingerprint().equals(stored.request().fingerprint())) {
+            throw new UnprocessableException("idempotency-key-reused", "this " + HEADER + " was used for a different request");
         }
-        try (PreparedStatement s = c.prepareStatement("select request_hash, status, body, location from idempotency_key "
-                + "where caller = ? and key = ? and created_at > ?")) {
-            s.setString(1, caller);
-            s.setString(2, key);
-            s.setObject(3, OffsetDateTime.now().minus(KEEP));
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    if (!fingerprint.equals(rs.getString(1))) {
-                        throw new UnprocessableException("idempotency-key-reused", "this " + HEADER + " was used for a different request");
-                    }
-                    Response.ResponseBuilder replay = Response.status(rs.getInt(2)).header(REPLAYED, "true");
-                    if (rs.getString(3) != null) {
-                        replay.entity(rs.getString(3)).type(MediaType.APPLICATION_JSON);
-                    }
-                    if (rs.getString(4) != null) {
-                        replay.header(HttpHeaders.LOCATION, rs.getString(4));
-                    }
-                    return replay.build();
-                }
-            }
+        Response.ResponseBuilder replay = Response.status(stored.status()).header(REPLAYED, "true");
+        if (stored.body() != null) {
+            replay.entity(stored.body()).type(MediaType.APPLICATION_JSON);
         }
-        Response response = operation.get();
-        try (PreparedStatement s = c.prepareStatement("insert into idempotency_key (caller, key, request_hash, status, body, location, created_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?) on conflict (caller, key) do update set request_hash = excluded.request_hash, "
-                + "status = excluded.status, body = excluded.body, location = excluded.location, created_at = excluded.created_at")) {
-            s.setString(1, caller);
-            s.setString(2, key);
-            s.setString(3, fingerprint);
-            s.setInt(4, response.getStatus());
-            s.setString(5, body(response));
-            s.setString(6, response.getLocation() == null ? null : response.getLocation().toString());
-            s.setObject(7, OffsetDateTime.now());
-            s.executeUpdate();
+        if (stored.location() != null) {
+            replay.header(HttpHeaders.LOCATION, stored.location());
         }
-        return response;
+        return replay.build();
+    }
+
+    /** The answer to store for a response. */
+    public StoredAnswer answer(KeyedRequest request, Response response) {
+        return new StoredAnswer(request, response.getStatus(), body(response), response.getLocation() == null ? null : response.getLocation().toString());
     }
 
     /**
@@ -154,17 +155,18 @@ public class Idempotency {
         });
     }
 
-    private String body(Response response) {
-        Object entity = response.getEntity();
-        return entity == null ? null : entity instanceof String s ? s : json(entity);
-    }
-
-    private String json(Object value) {
+    /** The JSON of a value, as answers are stored and sent. */
+    public String json(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String body(Response response) {
+        Object entity = response.getEntity();
+        return entity == null ? null : entity instanceof String s ? s : json(entity);
     }
 
     private static String sha256(String text) {

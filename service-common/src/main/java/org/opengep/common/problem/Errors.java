@@ -16,6 +16,13 @@ public final class Errors {
         }
     }
 
+    /** Records "required" for a field without a value. */
+    public void required(String field, Object value) {
+        if (value == null) {
+            add(field, "required");
+        }
+    }
+
     public int size() {
         return list.size();
     }

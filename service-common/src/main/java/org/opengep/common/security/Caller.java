@@ -28,6 +28,14 @@ public record Caller(String name, Set<String> roles, UUID holderId) {
         }
     }
 
+    /**
+     * What an Idempotency-Key belongs to: the caller and the holder it acts for, so that one user acting for two
+     * holders (two tokens) never receives one holder's answer under the other's key.
+     */
+    public String idempotencyScope() {
+        return holderId == null ? name : name + " for " + holderId;
+    }
+
     /** Sees this holder's account: it has a role that sees across holders, or acts for this one. */
     public void requireSees(UUID holder, Collection<String> acrossHolders) {
         if (!hasAny(acrossHolders)) {

@@ -27,7 +27,7 @@ public final class JournalChain {
                 sha.update(previous);
             }
             String fields = e.movementId() + "|" + e.holderId() + "|" + e.instrument().rightType() + "|" + e.instrument().vintage() + "|"
-                    + e.instrument().pollutantKey() + "|" + e.bucket() + "|" + e.units() + "|" + e.chainSeq() + "|"
+                    + e.instrument().variant() + "|" + e.bucket() + "|" + e.units() + "|" + e.chainSeq() + "|"
                     + ChronoUnit.MICROS.between(Instant.EPOCH, e.at().toInstant());
             sha.update(fields.getBytes(StandardCharsets.UTF_8));
             return sha.digest();

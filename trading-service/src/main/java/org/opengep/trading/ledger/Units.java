@@ -3,6 +3,7 @@ package org.opengep.trading.ledger;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Optional;
+import org.opengep.common.problem.Errors;
 import org.opengep.common.rights.RightType;
 
 /**
@@ -37,6 +38,16 @@ public final class Units {
             return Optional.of("too large");
         }
         return Optional.empty();
+    }
+
+    /** The units of a request's quantity; 0 with the problem added to {@code errors} under "quantity" (or nothing without a type). */
+    public static long from(Errors errors, BigDecimal quantity, RightType type) {
+        if (type == null) {
+            return 0;
+        }
+        Optional<String> problem = check(quantity, type);
+        problem.ifPresent(p -> errors.add("quantity", p));
+        return problem.isPresent() ? 0 : of(quantity, type);
     }
 
     public static BigDecimal quantity(long units, RightType type) {

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
-import org.opengep.trading.service.AuditService.BalanceView;
-import org.opengep.trading.service.AuditService.Block;
+import org.opengep.trading.rest.Views.BalanceView;
+import org.opengep.trading.rest.Views.Block;
 import org.opengep.trading.service.AuditService;
 
 @Path("/api/v1")

@@ -13,10 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,24 +22,26 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.common.idempotency.Idempotency;
+import org.opengep.common.idempotency.IdempotencyStore.KeyedRequest;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
-import org.opengep.common.rights.Pollutant;
-import org.opengep.common.rights.RightType;
 import org.opengep.common.security.Caller;
 import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
-import org.opengep.trading.ledger.Units;
+import org.opengep.trading.ledger.MovementKind;
+import org.opengep.trading.ledger.ReservationRules.Resolution;
 import org.opengep.trading.rest.Requests.NewReservation;
 import org.opengep.trading.rest.Requests.NewRetirement;
 import org.opengep.trading.rest.Requests.NewSurrender;
 import org.opengep.trading.rest.Requests.NewTrade;
 import org.opengep.trading.rest.Requests.Settlement;
-import org.opengep.trading.service.MovementService.Mode;
-import org.opengep.trading.service.MovementService.Recorded;
-import org.opengep.trading.service.MovementService.Resolution;
-import org.opengep.trading.service.MovementService;
+import org.opengep.trading.rest.Requests.TradeBatch;
+import org.opengep.trading.rest.Views.BatchView;
+import org.opengep.trading.rest.Views.MovementView;
+import org.opengep.trading.service.ReservationService;
+import org.opengep.trading.service.RetirementService;
+import org.opengep.trading.service.TradeService;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,26 +57,16 @@ import org.opengep.trading.service.MovementService;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class MovementResource {
 
-    @Schema(name = "Movement", description = "A recorded movement and the serial ranges that moved. status: SETTLED or DONE; OPEN for "
-            + "reservations (two-phase trades, pledges, freezes) until they are SETTLED, CANCELLED, EXPIRED, RELEASED or ENFORCED")
-    public record MovementView(UUID id, String kind, String status, UUID sellerId,
-            @Schema(description = "The buyer, or the pledgee") UUID buyerId, RightType rightType, int vintage, Pollutant pollutant,
-            BigDecimal quantity, @Schema(description = "Two-phase trades: what was delivered") BigDecimal settledQuantity, BigDecimal price,
-            Mode mode, String purpose, String beneficiary, List<String> serials, OffsetDateTime at, OffsetDateTime expiresAt) {
-
-        static MovementView of(Recorded r) {
-            RightType type = r.instrument().rightType();
-            return new MovementView(r.id(), r.kind(), r.status(), r.sellerId(), r.buyerId(), type, r.instrument().vintage(),
-                    r.instrument().pollutant(), Units.quantity(r.units(), type),
-                    r.settledUnits() == null ? null : Units.quantity(r.settledUnits(), type), r.price(), r.mode(), r.purpose(),
-                    r.beneficiary(), r.serials(), r.at(), r.expiresAt());
-        }
-    }
-
     private static final int MAX_BATCH = 1000;
 
     @Inject
-    MovementService movements;
+    TradeService trades;
+
+    @Inject
+    RetirementService retirements;
+
+    @Inject
+    ReservationService reservations;
 
     @Inject
     Callers callers;
@@ -94,7 +84,8 @@ public class MovementResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response trade(NewTrade trade, @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key,
             @Context UriInfo uri) {
-        return once(key, uri, trade, () -> movements.trade(Problems.requireBody(trade), callers.current()));
+        Caller caller = callers.current();
+        return trades.trade(Problems.requireBody(trade), caller, keyed(caller, key, uri, trade), MovementView::of);
     }
 
     @POST
@@ -104,17 +95,9 @@ public class MovementResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response retire(NewRetirement retirement,
             @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
-        return once(key, uri, retirement, () -> movements.retire(Problems.requireBody(retirement), callers.current()));
+        Caller caller = callers.current();
+        return retirements.retire(Problems.requireBody(retirement), caller, keyed(caller, key, uri, retirement), MovementView::of);
     }
-
-    @Schema(name = "TradeBatch")
-    public record TradeBatch(@Schema(required = true, description = "1 to 1 000 trades") List<NewTrade> trades) {}
-
-    @Schema(name = "TradeOutcome", description = "status 201 with the movement, or the problem that kept the trade from being recorded")
-    public record OutcomeView(int index, int status, MovementView movement, Problem problem) {}
-
-    @Schema(name = "TradeBatchResult")
-    public record BatchView(int recorded, int failed, List<OutcomeView> outcomes) {}
 
     @POST
     @Path("trade-batches")
@@ -130,13 +113,7 @@ public class MovementResource {
         }
         errors.throwIfAny();
         Caller caller = callers.current();
-        return idempotency.execute(caller.name(), key, true, "POST", uri, batch, () -> {
-            List<OutcomeView> outcomes = movements.batch(batch.trades(), caller).stream()
-                    .map(o -> new OutcomeView(o.index(), o.status(), o.movement() == null ? null : MovementView.of(o.movement()), o.problem()))
-                    .toList();
-            int recorded = (int) outcomes.stream().filter(o -> o.status() == 201).count();
-            return Response.ok(new BatchView(recorded, outcomes.size() - recorded, outcomes)).build();
-        });
+        return trades.batch(batch.trades(), caller, keyed(caller, key, uri, batch), BatchView::of);
     }
 
     @POST
@@ -148,8 +125,8 @@ public class MovementResource {
     public Response surrender(NewSurrender surrender,
             @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
         Caller caller = callers.current();
-        return idempotency.execute(caller.name(), key, true, "POST", uri, surrender, () -> Response.status(201)
-                .entity(movements.surrender(Problems.requireBody(surrender), caller).stream().map(MovementView::of).toList()).build());
+        return retirements.surrender(Problems.requireBody(surrender), caller, keyed(caller, key, uri, surrender),
+                retired -> retired.stream().map(MovementView::of).toList());
     }
 
     @POST
@@ -185,7 +162,8 @@ public class MovementResource {
     @APIResponse(responseCode = "201", description = "Pledged", content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response pledge(NewReservation pledge,
             @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
-        return once(key, uri, pledge, () -> movements.reserve("PLEDGE", Problems.requireBody(pledge), callers.current()));
+        Caller caller = callers.current();
+        return reservations.reserve(MovementKind.PLEDGE, Problems.requireBody(pledge), caller, keyed(caller, key, uri, pledge), MovementView::of);
     }
 
     @POST
@@ -219,7 +197,8 @@ public class MovementResource {
     @APIResponse(responseCode = "201", description = "Frozen", content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response freeze(NewReservation freeze,
             @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
-        return once(key, uri, freeze, () -> movements.reserve("FREEZE", Problems.requireBody(freeze), callers.current()));
+        Caller caller = callers.current();
+        return reservations.reserve(MovementKind.FREEZE, Problems.requireBody(freeze), caller, keyed(caller, key, uri, freeze), MovementView::of);
     }
 
     @POST
@@ -234,16 +213,12 @@ public class MovementResource {
         return resolve(id, Resolution.RELEASED, null, key, uri, null);
     }
 
-    private Response once(String key, UriInfo uri, Object body, Supplier<Recorded> movement) {
-        Caller caller = callers.current();
-        return idempotency.execute(caller.name(), key, true, "POST", uri, body,
-                () -> Response.status(201).entity(MovementView.of(movement.get())).build());
+    private KeyedRequest keyed(Caller caller, String key, UriInfo uri, Object body) {
+        return idempotency.request(caller, key, true, "POST", uri, body);
     }
 
     private Response resolve(UUID id, Resolution resolution, BigDecimal quantity, String key, UriInfo uri, Object body) {
         Caller caller = callers.current();
-        return idempotency.execute(caller.name(), key, true, "POST", uri, body, () -> movements.resolve(id, resolution, quantity, caller)
-                .map(r -> Response.ok(MovementView.of(r)).build())
-                .orElseGet(() -> Problems.notFound("reservation " + id)));
+        return reservations.resolve(id, resolution, quantity, caller, keyed(caller, key, uri, body), MovementView::of);
     }
 }

@@ -1,52 +1,44 @@
 package org.opengep.trading.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
-import org.opengep.common.problem.ConflictException;
 import org.opengep.common.security.Caller;
 import org.opengep.common.security.Roles;
-import org.opengep.trading.ledger.Bucket;
-import org.opengep.trading.ledger.Instrument;
-import org.opengep.trading.service.Ledger.Leg;
-import org.opengep.trading.service.MovementService.Resolution;
+import org.opengep.trading.store.HoldingStore;
 
 /**
- * What time ends, each idempotent so that every instance may run it: two-phase trades past their time expire
- * (exactly once: the trade's row is locked and must still be OPEN); green certificates and pollutant rights past
- * their validity move to EXPIRED.
+ * What time ends, through the ledger writer like every movement, each idempotent so that every instance may run it:
+ * two-phase trades past their time expire (exactly once: the trade's row is locked and must still be OPEN); green
+ * certificates, pollutant rights and withdrawal permits past their validity move to EXPIRED.
  */
 @ApplicationScoped
 public class ExpiryService {
 
     private static final Logger LOG = Logger.getLogger(ExpiryService.class);
     private static final Caller SYSTEM = new Caller("trading-service", Set.of(Roles.Trading.OPERATOR), null);
+    private static final int TRADES_AT_ONCE = 500;
 
     public record Expired(int trades, long rightsUnits) {}
-
-    /** A holder's instrument with available units past their validity. */
-    private record Due(UUID holder, Instrument instrument) {}
 
     @Inject
     DataSource dataSource;
 
     @Inject
-    Ledger ledger;
+    LedgerWriter writer;
 
     @Inject
-    MovementService movements;
+    HoldingStore holdings;
+
+    @Inject
+    ReservationService reservations;
 
     @Scheduled(every = "${trading.expiry.every:10s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -57,49 +49,17 @@ public class ExpiryService {
     }
 
     public Expired expireNow(LocalDate today) {
-        int trades = 0;
-        for (UUID id : movements.overdue(500)) {
-            try {
-                movements.resolve(id, Resolution.EXPIRED, null, SYSTEM);
-                trades++;
-            } catch (ConflictException e) {
-                // settled, cancelled or expired by someone else meanwhile: resolved once, as it must be
-            }
-        }
-        return new Expired(trades, expireRights(today));
+        return new Expired(reservations.expireOverdue(SYSTEM, TRADES_AT_ONCE), expireRights(today));
     }
 
     /** Moves AVAILABLE units whose validity ended before {@code today} to EXPIRED, holder by holder. */
     long expireRights(LocalDate today) {
-        List<Due> due = Transactions.jdbc(dataSource, c -> {
-            List<Due> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select distinct holder_id, right_type, vintage, pollutant from holding "
-                    + "where held_until is null and state = 'AVAILABLE' and valid_until < ?")) {
-                s.setObject(1, today);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Due(rs.getObject(1, UUID.class), Instrument.of(rs.getString(2), rs.getInt(3), rs.getString(4))));
-                    }
-                }
-            }
-            return rows;
-        });
+        List<CompletableFuture<Response>> answers = Transactions.jdbc(dataSource, c -> holdings.expiring(c, today)).stream()
+                .map(due -> writer.queue(new RightsExpiryCommand(due.holderId(), due.instrument(), today, SYSTEM.name()), null, 200, units -> units))
+                .toList();
         long total = 0;
-        for (Due d : due) {
-            UUID holder = d.holder();
-            Instrument instrument = d.instrument();
-            total += QuarkusTransaction.requiringNew().call(() -> Transactions.jdbc(dataSource, c -> {
-                OffsetDateTime at = Ledger.now();
-                UUID id = UUID.randomUUID();
-                Map<UUID, Ledger.Balance> balances = ledger.lockBalances(c, instrument, List.of(holder));
-                long units = ledger.expireBlocks(c, id, holder, instrument, today, at);
-                if (units > 0) {
-                    ledger.insertMovement(c, id, "EXPIRY", "DONE", holder, null, instrument, units, null, null, null, null, null, SYSTEM.name(), at);
-                    ledger.post(c, id, instrument, List.of(new Leg(holder, Bucket.AVAILABLE, -units), new Leg(holder, Bucket.EXPIRED, units)),
-                            balances, at);
-                }
-                return units;
-            }));
+        for (CompletableFuture<Response> answer : answers) {
+            total += Long.parseLong((String) writer.await(answer).getEntity());
         }
         return total;
     }

@@ -9,9 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -19,10 +21,16 @@ import org.opengep.common.problem.ServiceUnavailableException;
 import org.opengep.trading.client.RegistryClient;
 import org.opengep.trading.client.registry.model.Issuance;
 import org.opengep.trading.client.registry.model.PageIssuanceView;
-import org.opengep.trading.ledger.Bucket;
+import org.opengep.common.rights.Pollutant;
+import org.opengep.common.rights.RightType;
+import org.opengep.common.rights.WaterRightKind;
 import org.opengep.trading.ledger.Instrument;
-import org.opengep.trading.service.Ledger.Leg;
-import org.opengep.trading.service.Ledger.NewHolding;
+import org.opengep.trading.ledger.LedgerBatch;
+import org.opengep.trading.store.BalanceStore;
+import org.opengep.trading.store.BalanceStore.Wanted;
+import org.opengep.trading.store.HoldingStore;
+import org.opengep.trading.store.InstrumentStore;
+import org.opengep.trading.store.JournalStore;
 
 /**
  * Takes units into the ledger from the registry's issuance feed, the only way they enter. A page is applied in one
@@ -45,7 +53,16 @@ public class FeedImporter {
     RegistryClient registry;
 
     @Inject
-    Ledger ledger;
+    InstrumentStore instruments;
+
+    @Inject
+    BalanceStore balances;
+
+    @Inject
+    HoldingStore holdings;
+
+    @Inject
+    JournalStore journal;
 
     @Scheduled(every = "${trading.feed.every:10s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -122,9 +139,13 @@ public class FeedImporter {
         }
     }
 
+    /** An issuance of the feed as the ledger takes it in. */
+    private record Entering(Issuance item, Instrument instrument, String serialPrefix) {}
+
     /**
      * Applies a page read after {@code readAfter} under the feed row's lock; -1 when another instance moved the
-     * position meanwhile (the page is read again from the new position).
+     * position meanwhile (the page is read again from the new position). Every issuance not taken in before starts
+     * its block and posts its one leg; all of them are written at once.
      */
     private int applyPage(Connection c, long readAfter, PageIssuanceView page) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select position from feed_state where id = 1 for update"); ResultSet rs = s.executeQuery()) {
@@ -133,66 +154,84 @@ public class FeedImporter {
                 return -1;
             }
         }
+        List<Entering> entering = new ArrayList<>();
         long position = readAfter;
-        int applied = 0;
         for (Issuance item : page.getItems()) {
-            try {
-                if (apply(c, item)) {
-                    applied++;
-                }
-            } catch (IllegalArgumentException | NullPointerException e) {
-                // nothing of the page is kept: the transaction rolls back with the position where it was
-                throw new ServiceUnavailableException("registry-feed-unreadable", "the registry's issuance at feed position "
-                        + item.getPosition() + " cannot be read (" + e.getMessage() + "); the ledger stays at feed position " + readAfter, e);
-            }
+            entering.add(readable(item, readAfter));
             position = Math.max(position, item.getPosition());
+        }
+        List<Entering> fresh = recordImports(c, entering);
+        if (!fresh.isEmpty()) {
+            LedgerBatch ledger = new LedgerBatch(LedgerWriter.now());
+            balances.lock(c, fresh.stream().map(e -> new Wanted(e.item().getHolderId(), e.instrument(), true)).toList()).forEach(ledger::add);
+            for (Entering e : fresh) {
+                Issuance i = e.item();
+                ledger.issue(i.getId(), i.getHolderId(), e.instrument(), i.getProductId(), i.getRegionCode(), e.serialPrefix(), i.getSerialStart(),
+                        i.getSerialEnd(), i.getValidUntil());
+            }
+            holdings.write(c, List.of(), ledger.startedBlocks(), ledger.at());
+            journal.insert(c, ledger.journal());
+            balances.write(c, ledger.balances());
         }
         try (PreparedStatement s = c.prepareStatement("update feed_state set position = ?, synced_at = ? where id = 1")) {
             s.setLong(1, position);
             s.setObject(2, OffsetDateTime.now());
             s.executeUpdate();
         }
-        return applied;
+        return fresh.size();
     }
 
-    private boolean apply(Connection c, Issuance item) throws SQLException {
-        UUID issuanceId = item.getId();
-        Instrument instrument = Instrument.of(item.getRightType().toString(), item.getVintage(),
-                item.getPollutant() == null ? "" : item.getPollutant().toString());
-        UUID holder = item.getHolderId();
-        UUID product = item.getProductId();
-        String region = item.getRegionCode();
-        long start = item.getSerialStart();
-        long end = item.getSerialEnd();
-        LocalDate validUntil = item.getValidUntil();
-        OffsetDateTime at = Ledger.now();
-        try (PreparedStatement s = c.prepareStatement("insert into issuance_import (issuance_id, position, product_id, region_code, right_type, "
-                + "vintage, pollutant, holder_id, units, serial_start, serial_end, imported_at, valid_until) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "on conflict (issuance_id) do nothing")) {
-            s.setObject(1, issuanceId);
-            s.setLong(2, item.getPosition());
-            s.setObject(3, product);
-            s.setString(4, region);
-            s.setString(5, instrument.rightType().name());
-            s.setInt(6, instrument.vintage());
-            s.setString(7, instrument.pollutantKey());
-            s.setObject(8, holder);
-            s.setLong(9, end - start + 1);
-            s.setLong(10, start);
-            s.setLong(11, end);
-            s.setObject(12, at);
-            s.setObject(13, validUntil);
-            if (s.executeUpdate() == 0) {
-                return false; // applied before
+    /** The issuance as the ledger takes it in; one it cannot read refuses the page whole (nothing of it is kept). */
+    private static Entering readable(Issuance item, long readAfter) {
+        try {
+            Instrument instrument = new Instrument(RightType.valueOf(item.getRightType().toString()), item.getVintage(),
+                    item.getPollutant() == null ? null : Pollutant.valueOf(item.getPollutant().toString()),
+                    item.getWaterRightKind() == null ? null : WaterRightKind.valueOf(item.getWaterRightKind().toString()),
+                    item.getWaterRightKind() != null && item.getWaterRightKind().toString().equals("WITHDRAWAL_PERMIT") ? item.getValidUntil() : null);
+            String serial = item.getSerialNumber();
+            String prefix = serial.substring(0, serial.lastIndexOf('-', serial.lastIndexOf('-') - 1));
+            if (item.getId() == null || item.getHolderId() == null || item.getProductId() == null || item.getRegionCode() == null
+                    || item.getSerialStart() == null || item.getSerialEnd() == null || item.getSerialEnd() < item.getSerialStart()) {
+                throw new IllegalArgumentException("an issuance without its id, holder, product, region or serial range");
+            }
+            return new Entering(item, instrument, prefix);
+        } catch (IllegalArgumentException | NullPointerException | StringIndexOutOfBoundsException e) {
+            throw new ServiceUnavailableException("registry-feed-unreadable", "the registry's issuance at feed position " + item.getPosition()
+                    + " cannot be read (" + e.getMessage() + "); the ledger stays at feed position " + readAfter, e);
+        }
+    }
+
+    /** Records the page's issuances once each; returns those not taken in before. */
+    private List<Entering> recordImports(Connection c, List<Entering> entering) throws SQLException {
+        if (entering.isEmpty()) {
+            return List.of();
+        }
+        Object[] ids = new Object[entering.size()];
+        for (int n = 0; n < ids.length; n++) {
+            ids[n] = instruments.idOf(c, entering.get(n).instrument());
+        }
+        Set<UUID> inserted = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("insert into issuance_import (issuance_id, position, product_id, region_code, instrument_id, "
+                + "holder_id, units, serial_start, serial_end, valid_until, imported_at) select i, p, pr, r, ins, h, b - a + 1, a, b, v, ? "
+                + "from unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::text[], ?::int[], ?::uuid[], ?::bigint[], ?::bigint[], ?::date[]) "
+                + "as n(i, p, pr, r, ins, h, a, b, v) on conflict (issuance_id) do nothing returning issuance_id")) {
+            s.setObject(1, OffsetDateTime.now());
+            s.setArray(2, c.createArrayOf("uuid", entering.stream().map(e -> e.item().getId()).toArray()));
+            s.setArray(3, c.createArrayOf("bigint", entering.stream().map(e -> e.item().getPosition()).toArray()));
+            s.setArray(4, c.createArrayOf("uuid", entering.stream().map(e -> e.item().getProductId()).toArray()));
+            s.setArray(5, c.createArrayOf("text", entering.stream().map(e -> e.item().getRegionCode()).toArray()));
+            s.setArray(6, c.createArrayOf("integer", ids));
+            s.setArray(7, c.createArrayOf("uuid", entering.stream().map(e -> e.item().getHolderId()).toArray()));
+            s.setArray(8, c.createArrayOf("bigint", entering.stream().map(e -> e.item().getSerialStart()).toArray()));
+            s.setArray(9, c.createArrayOf("bigint", entering.stream().map(e -> e.item().getSerialEnd()).toArray()));
+            s.setArray(10, c.createArrayOf("date", entering.stream().map(e -> e.item().getValidUntil() == null ? null
+                    : java.sql.Date.valueOf(e.item().getValidUntil())).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
             }
         }
-        var balances = ledger.lockBalances(c, instrument, List.of(holder));
-        String serial = item.getSerialNumber();
-        String prefix = serial.substring(0, serial.lastIndexOf('-', serial.lastIndexOf('-') - 1));
-        ledger.startHoldings(c, List.of(new NewHolding(holder, instrument, product, region, issuanceId, prefix, start, end, Bucket.AVAILABLE,
-                issuanceId, validUntil)), at);
-        // an issuance is the one movement with a single leg: units come in from the registry
-        ledger.post(c, issuanceId, instrument, List.of(new Leg(holder, Bucket.AVAILABLE, end - start + 1)), balances, at);
-        return true;
+        return entering.stream().filter(e -> inserted.contains(e.item().getId())).toList();
     }
 }

@@ -48,7 +48,7 @@ public class MarketData {
                     select (settled_at at time zone ?)::date, sum(settled_units), count(*), sum(settled_units * price) / sum(settled_units),
                            (array_agg(price order by settled_at, id))[1], max(price), min(price), (array_agg(price order by settled_at desc, id desc))[1],
                            sum(settled_units * price) filter (where mode = 'LISTED') / nullif(sum(settled_units) filter (where mode = 'LISTED'), 0)
-                    from movement where kind = 'TRADE' and settled_units > 0 and right_type = ? and settled_at >= ? and settled_at < ?
+                    from movement where kind = 'TRADE' and settled_units > 0 and instrument_id in (select id from instrument where right_type = ?) and settled_at >= ? and settled_at < ?
                     group by 1 order by 1""")) {
                 s.setString(1, rules.zone().getId());
                 s.setString(2, type.name());
@@ -71,7 +71,8 @@ public class MarketData {
             try (PreparedStatement s = c.prepareStatement("""
                     select close from (
                         select (settled_at at time zone ?)::date as day, sum(settled_units * price) / sum(settled_units) as close from movement
-                        where kind = 'TRADE' and settled_units > 0 and mode = 'LISTED' and right_type = ? and settled_at < ?
+                        where kind = 'TRADE' and settled_units > 0 and mode = 'LISTED' and instrument_id in (select id from instrument where right_type = ?)
+                          and settled_at < ?
                         group by 1) days
                     order by day desc limit 1""")) {
                 s.setString(1, rules.zone().getId());
@@ -88,8 +89,8 @@ public class MarketData {
     public List<Realised> realised(int year, String region) {
         return Transactions.jdbc(dataSource, c -> {
             List<Realised> result = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select o.region_code, m.right_type, sum(o.units), sum(o.units * m.price) "
-                    + "from trade_origin o join movement m on m.id = o.movement_id "
+            try (PreparedStatement s = c.prepareStatement("select o.region_code, i.right_type, sum(o.units), sum(o.units * m.price) "
+                    + "from trade_origin o join movement m on m.id = o.movement_id join instrument i on i.id = m.instrument_id "
                     + "where m.settled_at >= ? and m.settled_at < ? and (cast(? as text) is null or o.region_code = ?) group by 1, 2 order by 1, 2")) {
                 s.setObject(1, LocalDate.of(year, 1, 1).atStartOfDay(rules.zone()).toOffsetDateTime());
                 s.setObject(2, LocalDate.of(year + 1, 1, 1).atStartOfDay(rules.zone()).toOffsetDateTime());

@@ -52,7 +52,7 @@ class LedgerRulesTest {
     @Test
     void theChainHashCoversEveryFieldAndThePreviousHash() {
         var at = OffsetDateTime.of(2026, 11, 22, 10, 0, 0, 123_456_000, ZoneOffset.UTC);
-        var entry = new JournalChain.Entry(UUID.randomUUID(), UUID.randomUUID(), new Instrument(RightType.POLLUTANT_EMISSION_RIGHT, 2025, Pollutant.SO2),
+        var entry = new JournalChain.Entry(UUID.randomUUID(), UUID.randomUUID(), new Instrument(RightType.POLLUTANT_EMISSION_RIGHT, 2025, Pollutant.SO2, null, null),
                 "AVAILABLE", 10, 1, at);
         byte[] first = JournalChain.hash(null, entry);
         assertThat(JournalChain.hash(null, entry)).isEqualTo(first);

@@ -59,7 +59,7 @@ class GuardsTest {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                s.setString(1, "trader-" + seller + "\n" + running);
+                s.setString(1, "trader-" + seller + " for " + seller + "\n" + running);
                 s.execute();
             }
             trader(seller).header("Idempotency-Key", running).body(trade(seller, buyer, 10)).post("/api/v1/trades").then().statusCode(409)

@@ -139,9 +139,11 @@ class MarketTest {
     @Test
     void carbonAllowancesTradeWithinTheLimitsOfThePreviousClose() throws Exception {
         // yesterday's listed trades closed at 50.00
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("insert into movement (id, kind, status, "
-                + "seller_id, buyer_id, right_type, vintage, pollutant, units, price, mode, settled_units, settled_at, created_by, created_at) "
-                + "values (?, 'TRADE', 'SETTLED', ?, ?, 'CARBON_ALLOWANCE', 2025, '', 100, 50.00, 'LISTED', 100, ?, 'test', ?)")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("with i as (insert into instrument (right_type, "
+                + "vintage) values ('CARBON_ALLOWANCE', 2025) on conflict do nothing returning id) insert into movement (id, kind, status, seller_id, "
+                + "buyer_id, instrument_id, units, price, mode, settled_units, settled_at, created_by, created_at) values (?, 'TRADE', 'SETTLED', ?, ?, "
+                + "coalesce((select id from i), (select id from instrument where right_type = 'CARBON_ALLOWANCE' and vintage = 2025)), 100, 50.00, "
+                + "'LISTED', 100, ?, 'test', ?)")) {
             var yesterday = LocalDate.now(MARKET).minusDays(1).atTime(11, 0).atZone(MARKET).toOffsetDateTime();
             s.setObject(1, UUID.randomUUID());
             s.setObject(2, UUID.randomUUID());

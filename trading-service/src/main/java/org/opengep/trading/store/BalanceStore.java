@@ -1,0 +1,175 @@
+package org.opengep.trading.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.opengep.trading.ledger.Bucket;
+import org.opengep.trading.ledger.Instrument;
+import org.opengep.trading.ledger.LedgerBatch.Balance;
+
+/**
+ * The balance table: one row per holder and instrument with its buckets and the head of its journal chain. Rows are
+ * locked in one canonical order, (holder, instrument id), by every statement that locks more than one, so that
+ * movements A->B and B->A never wait on each other in a cycle, in one instance or several.
+ */
+@ApplicationScoped
+public class BalanceStore {
+
+    /** A balance to lock; {@code creatable}: it may be missing and is then created (a receiver's). */
+    public record Wanted(UUID holderId, Instrument instrument, boolean creatable) {}
+
+    private record Row(UUID holderId, int instrumentId) {}
+
+    private static final Comparator<Row> CANONICAL = Comparator.comparing(Row::holderId).thenComparingInt(Row::instrumentId);
+
+    @Inject
+    InstrumentStore instruments;
+
+    /**
+     * Locks the balances wanted and reads them; a creatable one that is missing is created (and removed again by
+     * {@link #write} if nothing is posted to it). A balance of an instrument that never entered the ledger, or a
+     * missing one that is not creatable, is left out: its holder holds nothing of it.
+     */
+    public List<Balance> lock(Connection c, Collection<Wanted> wanted) throws SQLException {
+        Map<Row, Wanted> rows = new TreeMap<>(CANONICAL);
+        for (Wanted w : wanted) {
+            Optional<Integer> id = instruments.find(c, w.instrument());
+            if (id.isPresent()) {
+                rows.merge(new Row(w.holderId(), id.get()), w, (a, b) -> a.creatable() ? a : b);
+            }
+        }
+        List<Balance> locked = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return locked;
+        }
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from balance b join unnest(?::uuid[], ?::int[]) as k(h, i) "
+                + "on b.holder_id = k.h and b.instrument_id = k.i order by b.holder_id, b.instrument_id for update of b")) {
+            bindKeys(c, s, 1, rows.keySet());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    locked.add(row(c, rs, false));
+                    rows.remove(new Row(rs.getObject(1, UUID.class), rs.getInt(2)));
+                }
+            }
+        }
+        rows.values().removeIf(w -> !w.creatable());
+        if (!rows.isEmpty()) {
+            // a receiver seen for the first time; another transaction creating the same row meanwhile is waited for
+            Set<Row> created = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement("insert into balance (holder_id, instrument_id) select h, i from unnest(?::uuid[], ?::int[]) "
+                    + "as k(h, i) order by h, i on conflict do nothing returning holder_id, instrument_id")) {
+                bindKeys(c, s, 1, rows.keySet());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        created.add(new Row(rs.getObject(1, UUID.class), rs.getInt(2)));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from balance b join unnest(?::uuid[], ?::int[]) as k(h, i) "
+                    + "on b.holder_id = k.h and b.instrument_id = k.i order by b.holder_id, b.instrument_id for update of b")) {
+                bindKeys(c, s, 1, rows.keySet());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        locked.add(row(c, rs, created.contains(new Row(rs.getObject(1, UUID.class), rs.getInt(2)))));
+                    }
+                }
+            }
+        }
+        return locked;
+    }
+
+    /** Writes the balances a batch posted to, and removes those it created for nothing. */
+    public void write(Connection c, Collection<Balance> balances) throws SQLException {
+        List<Balance> changed = balances.stream().filter(Balance::changed).toList();
+        if (!changed.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("update balance b set available = d.available, pending = d.pending, pledged = d.pledged, "
+                    + "frozen = d.frozen, retired = d.retired, expired = d.expired, entries = d.entries, head_hash = d.head "
+                    + "from unnest(?::uuid[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], "
+                    + "?::bytea[]) as d(holder_id, instrument_id, available, pending, pledged, frozen, retired, expired, entries, head) "
+                    + "where b.holder_id = d.holder_id and b.instrument_id = d.instrument_id")) {
+                s.setArray(1, c.createArrayOf("uuid", changed.stream().map(Balance::holderId).toArray()));
+                s.setArray(2, c.createArrayOf("integer", ids(c, changed)));
+                for (Bucket bucket : Bucket.values()) {
+                    s.setArray(3 + bucket.ordinal(), c.createArrayOf("bigint", changed.stream().map(b -> b.get(bucket)).toArray()));
+                }
+                s.setArray(9, c.createArrayOf("bigint", changed.stream().map(Balance::entries).toArray()));
+                s.setObject(10, changed.stream().map(Balance::head).toArray(byte[][]::new));
+                if (s.executeUpdate() != changed.size()) {
+                    throw new IllegalStateException("a locked balance is gone");
+                }
+            }
+        }
+        List<Balance> unused = balances.stream().filter(Balance::unused).toList();
+        if (!unused.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("delete from balance where (holder_id, instrument_id) in "
+                    + "(select * from unnest(?::uuid[], ?::int[])) and entries = 0")) {
+                s.setArray(1, c.createArrayOf("uuid", unused.stream().map(Balance::holderId).toArray()));
+                s.setArray(2, c.createArrayOf("integer", ids(c, unused)));
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** A holder's balances, by instrument. */
+    public List<Balance> ofHolder(Connection c, UUID holder) throws SQLException {
+        List<Balance> result = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from balance b where b.holder_id = ? order by b.instrument_id")) {
+            s.setObject(1, holder);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    result.add(row(c, rs, false));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The head of a chain: its length and last hash, if the balance exists. */
+    public Optional<Balance> find(Connection c, UUID holder, int instrumentId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from balance b where b.holder_id = ? and b.instrument_id = ?")) {
+            s.setObject(1, holder);
+            s.setInt(2, instrumentId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(row(c, rs, false)) : Optional.empty();
+            }
+        }
+    }
+
+    private static final String COLUMNS = "b.holder_id, b.instrument_id, b.available, b.pending, b.pledged, b.frozen, b.retired, b.expired, "
+            + "b.entries, b.head_hash";
+
+    /** The row mapper of the balance table (columns as {@link #COLUMNS}). */
+    private Balance row(Connection c, ResultSet rs, boolean created) throws SQLException {
+        long[] buckets = new long[Bucket.values().length];
+        for (Bucket bucket : Bucket.values()) {
+            buckets[bucket.ordinal()] = rs.getLong(3 + bucket.ordinal());
+        }
+        return new Balance(rs.getObject(1, UUID.class), instruments.byId(c, rs.getInt(2)), buckets, rs.getLong(9), rs.getBytes(10), created);
+    }
+
+    private Object[] ids(Connection c, List<Balance> balances) throws SQLException {
+        Object[] ids = new Object[balances.size()];
+        for (int n = 0; n < ids.length; n++) {
+            ids[n] = instruments.find(c, balances.get(n).instrument()).orElseThrow();
+        }
+        return ids;
+    }
+
+    private static void bindKeys(Connection c, PreparedStatement s, int first, Set<Row> rows) throws SQLException {
+        s.setArray(first, c.createArrayOf("uuid", rows.stream().map(Row::holderId).toArray()));
+        s.setArray(first + 1, c.createArrayOf("integer", rows.stream().map(Row::instrumentId).toArray()));
+    }
+}

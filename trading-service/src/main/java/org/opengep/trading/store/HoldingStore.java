@@ -1,0 +1,188 @@
+package org.opengep.trading.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.opengep.trading.ledger.Bucket;
+import org.opengep.trading.ledger.Instrument;
+import org.opengep.trading.ledger.SerialBlock;
+
+/**
+ * The holding table: serial blocks, who holds which serials in which bucket since when. A movement never edits a
+ * block's range; it ends blocks and starts others, so the table is the history of every serial. Blocks are read and
+ * written under their balance's lock.
+ */
+@ApplicationScoped
+public class HoldingStore {
+
+    /** Units a batch may take from a holder's AVAILABLE blocks of an instrument (Long.MAX_VALUE: all of them). */
+    public record Need(UUID holderId, Instrument instrument, long units) {}
+
+    @Inject
+    InstrumentStore instruments;
+
+    /**
+     * The live AVAILABLE blocks, oldest first, that cover each need: blocks are read until their running total
+     * reaches the units needed, so that a holder with many small blocks costs no more than the batch takes.
+     */
+    public List<SerialBlock> available(Connection c, Collection<Need> needs) throws SQLException {
+        List<Need> known = new ArrayList<>();
+        List<Object> ids = new ArrayList<>();
+        for (Need n : needs) {
+            var id = instruments.find(c, n.instrument());
+            if (id.isPresent()) {
+                known.add(n);
+                ids.add(id.get());
+            }
+        }
+        if (known.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from unnest(?::uuid[], ?::int[], ?::bigint[]) as n(holder_id, instrument_id, "
+                + "needed) cross join lateral (select h.*, sum(h.serial_end - h.serial_start + 1) over (order by h.id) as through from holding h "
+                + "where h.holder_id = n.holder_id and h.instrument_id = n.instrument_id and h.state = 'AVAILABLE' and h.held_until is null) h "
+                + "where h.through - (h.serial_end - h.serial_start + 1) < n.needed order by h.holder_id, h.instrument_id, h.id")) {
+            s.setArray(1, c.createArrayOf("uuid", known.stream().map(Need::holderId).toArray()));
+            s.setArray(2, c.createArrayOf("integer", ids.toArray()));
+            s.setArray(3, c.createArrayOf("bigint", known.stream().map(Need::units).toArray()));
+            return rows(c, s);
+        }
+    }
+
+    /** The live blocks that reservations (two-phase trades, pledges, freezes) keep, oldest first. */
+    public List<SerialBlock> reserved(Connection c, Collection<UUID> reservations) throws SQLException {
+        if (reservations.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from holding h where h.movement_id = any(?) and h.held_until is null "
+                + "and h.state in ('PENDING', 'PLEDGED', 'FROZEN') order by h.id")) {
+            s.setArray(1, c.createArrayOf("uuid", reservations.toArray()));
+            return rows(c, s);
+        }
+    }
+
+    /** Holders with AVAILABLE units whose validity ended before {@code today}, with the instrument. */
+    public List<Need> expiring(Connection c, LocalDate today) throws SQLException {
+        List<Need> due = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select distinct holder_id, instrument_id from holding where held_until is null "
+                + "and state = 'AVAILABLE' and valid_until < ?")) {
+            s.setObject(1, today);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Need(rs.getObject(1, UUID.class), instruments.byId(c, rs.getInt(2)), Long.MAX_VALUE));
+                }
+            }
+        }
+        return due;
+    }
+
+    /** The products of a holder's available blocks of the instrument (read without locks, to ask the registry early). */
+    public Set<UUID> liveProducts(Connection c, UUID holder, Instrument i) throws SQLException {
+        Set<UUID> products = new LinkedHashSet<>();
+        var id = instruments.find(c, i);
+        if (id.isEmpty()) {
+            return products;
+        }
+        try (PreparedStatement s = c.prepareStatement("select distinct product_id from holding where holder_id = ? and instrument_id = ? "
+                + "and state = 'AVAILABLE' and held_until is null limit 100")) {
+            s.setObject(1, holder);
+            s.setInt(2, id.get());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    products.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return products;
+    }
+
+    /** A holder's live blocks. */
+    public List<SerialBlock> ofHolder(Connection c, UUID holder) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from holding h where h.holder_id = ? and h.held_until is null "
+                + "order by h.instrument_id, h.id")) {
+            s.setObject(1, holder);
+            return rows(c, s);
+        }
+    }
+
+    /** Every block that held the serial {@code prefix-number}, oldest first. */
+    public List<SerialBlock> history(Connection c, String prefix, long number) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from holding h where h.serial_prefix = ? and h.serial_start <= ? "
+                + "and h.serial_end >= ? order by h.held_from, h.id")) {
+            s.setString(1, prefix);
+            s.setLong(2, number);
+            s.setLong(3, number);
+            return rows(c, s);
+        }
+    }
+
+    /**
+     * Ends the stored blocks a batch ended and inserts the blocks it started, in one statement; every ended block
+     * must still have been live (the balance locks guarantee it).
+     */
+    public void write(Connection c, List<SerialBlock> ended, List<SerialBlock> started, OffsetDateTime at) throws SQLException {
+        if (ended.isEmpty() && started.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("with ended as (update holding set held_until = ? where id = any(?) and held_until is null "
+                + "returning 1), started as (insert into holding (holder_id, instrument_id, product_id, region_code, issuance_id, serial_prefix, "
+                + "serial_start, serial_end, state, movement_id, valid_until, held_from, held_until) select * from unnest(?::uuid[], ?::int[], ?::uuid[], "
+                + "?::text[], ?::uuid[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::uuid[], ?::date[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) "
+                + "returning 1) select (select count(*) from ended), (select count(*) from started)")) {
+            s.setObject(1, at);
+            s.setArray(2, c.createArrayOf("bigint", ended.stream().map(SerialBlock::id).toArray()));
+            Object[] ids = new Object[started.size()];
+            for (int n = 0; n < ids.length; n++) {
+                ids[n] = instruments.find(c, started.get(n).instrument()).orElseThrow();
+            }
+            s.setArray(3, c.createArrayOf("uuid", started.stream().map(SerialBlock::holderId).toArray()));
+            s.setArray(4, c.createArrayOf("integer", ids));
+            s.setArray(5, c.createArrayOf("uuid", started.stream().map(SerialBlock::productId).toArray()));
+            s.setArray(6, c.createArrayOf("text", started.stream().map(SerialBlock::regionCode).toArray()));
+            s.setArray(7, c.createArrayOf("uuid", started.stream().map(SerialBlock::issuanceId).toArray()));
+            s.setArray(8, c.createArrayOf("text", started.stream().map(SerialBlock::serialPrefix).toArray()));
+            s.setArray(9, c.createArrayOf("bigint", started.stream().map(SerialBlock::start).toArray()));
+            s.setArray(10, c.createArrayOf("bigint", started.stream().map(SerialBlock::end).toArray()));
+            s.setArray(11, c.createArrayOf("text", started.stream().map(b -> b.state().name()).toArray()));
+            s.setArray(12, c.createArrayOf("uuid", started.stream().map(SerialBlock::movementId).toArray()));
+            s.setArray(13, c.createArrayOf("date", started.stream().map(b -> b.validUntil() == null ? null : Date.valueOf(b.validUntil())).toArray()));
+            s.setArray(14, c.createArrayOf("text", started.stream().map(b -> b.heldFrom().toString()).toArray()));
+            s.setArray(15, c.createArrayOf("text", started.stream().map(b -> b.heldUntil() == null ? null : b.heldUntil().toString()).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) != ended.size() || rs.getLong(2) != started.size()) {
+                    throw new IllegalStateException("a serial block changed under the balance lock");
+                }
+            }
+        }
+    }
+
+    private static final String COLUMNS = "h.id, h.holder_id, h.instrument_id, h.product_id, h.region_code, h.issuance_id, h.serial_prefix, "
+            + "h.serial_start, h.serial_end, h.state, h.movement_id, h.valid_until, h.held_from, h.held_until";
+
+    /** The row mapper of the holding table (columns as {@link #COLUMNS}). */
+    private List<SerialBlock> rows(Connection c, PreparedStatement s) throws SQLException {
+        List<SerialBlock> blocks = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                blocks.add(new SerialBlock(rs.getLong(1), rs.getObject(2, UUID.class), instruments.byId(c, rs.getInt(3)), rs.getObject(4, UUID.class),
+                        rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getLong(8), rs.getLong(9), Bucket.valueOf(rs.getString(10)),
+                        rs.getObject(11, UUID.class), rs.getObject(12, LocalDate.class), rs.getObject(13, OffsetDateTime.class),
+                        rs.getObject(14, OffsetDateTime.class)));
+            }
+        }
+        return blocks;
+    }
+}
