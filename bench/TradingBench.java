@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   java bench/TradingBench.java registry <port> <accounts> <units>
  *       stands in for the registry: an issuance feed giving each of the accounts (holder ids derived from their number)
  *       <units> of FOREST_CARBON_SINK 2024; every holder ACTIVE, every product REGISTERED.
+ *   java bench/TradingBench.java tokens <accounts> <file>
+ *       writes "<holder id> <trader token>" per account, for bench/trades.lua (wrk).
  *   java bench/TradingBench.java load <trading-url> <accounts> <scenario> <clients> <seconds>
  *       scenario many: trades of 1 t between random accounts; hot: from account 0 to random accounts;
  *       batch: batches of 1 000 trades, each from one random seller to random buyers.
@@ -38,6 +40,8 @@ public class TradingBench {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("registry")) {
             registry(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
+        } else if (args[0].equals("tokens")) {
+            tokens(Integer.parseInt(args[1]), Path.of(args[2]));
         } else {
             load(args[1], Integer.parseInt(args[2]), args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         }
@@ -82,9 +86,22 @@ public class TradingBench {
         Thread.currentThread().join();
     }
 
-    static void load(String url, int accounts, String scenario, int clients, int seconds) throws Exception {
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(
+    static void tokens(int accounts, Path file) throws Exception {
+        PrivateKey key = privateKey();
+        StringBuilder lines = new StringBuilder();
+        for (int n = 0; n < accounts; n++) {
+            lines.append(holder(n)).append(' ').append(token(key, "trader-" + n, "trader", holder(n))).append('\n');
+        }
+        Files.writeString(file, lines);
+    }
+
+    static PrivateKey privateKey() throws Exception {
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(
                 Files.readString(Path.of(".local/keys/private.pem")).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""))));
+    }
+
+    static void load(String url, int accounts, String scenario, int clients, int seconds) throws Exception {
+        PrivateKey key = privateKey();
         String[] tokens = new String[accounts];
         for (int n = 0; n < accounts; n++) {
             tokens[n] = token(key, "trader-" + n, "trader", holder(n));

@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.opengep.trading.ledger.Bucket;
@@ -30,12 +32,16 @@ public class HoldingStore {
     /** Units a batch may take from a holder's AVAILABLE blocks of an instrument (Long.MAX_VALUE: all of them). */
     public record Need(UUID holderId, Instrument instrument, long units) {}
 
+    /** Blocks read at first for each holder whose available units a batch may take. */
+    private static final int FIRST_READ = 8;
+
     @Inject
     InstrumentStore instruments;
 
     /**
-     * The live AVAILABLE blocks, oldest first, that cover each need: blocks are read until their running total
-     * reaches the units needed, so that a holder with many small blocks costs no more than the batch takes.
+     * The live AVAILABLE blocks, oldest first, that cover each need. The first {@link #FIRST_READ} blocks of each are
+     * read in index order (most movements need one or two); only a need they do not cover reads on, until the running
+     * total of its blocks reaches the units needed.
      */
     public List<SerialBlock> available(Connection c, Collection<Need> needs) throws SQLException {
         List<Need> known = new ArrayList<>();
@@ -50,13 +56,50 @@ public class HoldingStore {
         if (known.isEmpty()) {
             return List.of();
         }
-        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from unnest(?::uuid[], ?::int[], ?::bigint[]) as n(holder_id, instrument_id, "
-                + "needed) cross join lateral (select h.*, sum(h.serial_end - h.serial_start + 1) over (order by h.id) as through from holding h "
-                + "where h.holder_id = n.holder_id and h.instrument_id = n.instrument_id and h.state = 'AVAILABLE' and h.held_until is null) h "
-                + "where h.through - (h.serial_end - h.serial_start + 1) < n.needed order by h.holder_id, h.instrument_id, h.id")) {
+        List<SerialBlock> blocks;
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from unnest(?::uuid[], ?::int[]) as n(holder_id, instrument_id) "
+                + "cross join lateral (select * from holding h where h.holder_id = n.holder_id and h.instrument_id = n.instrument_id "
+                + "and h.state = 'AVAILABLE' and h.held_until is null order by h.id limit " + FIRST_READ + ") h")) {
             s.setArray(1, c.createArrayOf("uuid", known.stream().map(Need::holderId).toArray()));
             s.setArray(2, c.createArrayOf("integer", ids.toArray()));
-            s.setArray(3, c.createArrayOf("bigint", known.stream().map(Need::units).toArray()));
+            blocks = rows(c, s);
+        }
+        Map<List<Object>, long[]> read = new HashMap<>(); // per holder and instrument: blocks, units, last id
+        for (SerialBlock b : blocks) {
+            long[] r = read.computeIfAbsent(List.of(b.holderId(), b.instrument()), k -> new long[3]);
+            r[0]++;
+            r[1] += b.units();
+            r[2] = b.id();
+        }
+        List<Need> more = new ArrayList<>();
+        List<Object> moreIds = new ArrayList<>();
+        List<Object> after = new ArrayList<>();
+        for (int n = 0; n < known.size(); n++) {
+            long[] r = read.getOrDefault(List.of(known.get(n).holderId(), known.get(n).instrument()), new long[3]);
+            if (r[0] == FIRST_READ && r[1] < known.get(n).units()) {
+                more.add(new Need(known.get(n).holderId(), known.get(n).instrument(), known.get(n).units() - r[1]));
+                moreIds.add(ids.get(n));
+                after.add(r[2]);
+            }
+        }
+        if (!more.isEmpty()) {
+            blocks = new ArrayList<>(blocks);
+            blocks.addAll(rest(c, more, moreIds, after));
+        }
+        return blocks;
+    }
+
+    /** The blocks after the first read of each need, until they cover what is still missing. */
+    private List<SerialBlock> rest(Connection c, List<Need> needs, List<Object> ids, List<Object> after) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from unnest(?::uuid[], ?::int[], ?::bigint[], ?::bigint[]) "
+                + "as n(holder_id, instrument_id, after, needed) cross join lateral (select h.*, sum(h.serial_end - h.serial_start + 1) "
+                + "over (order by h.id) as through from holding h where h.holder_id = n.holder_id and h.instrument_id = n.instrument_id "
+                + "and h.state = 'AVAILABLE' and h.held_until is null and h.id > n.after) h "
+                + "where h.through - (h.serial_end - h.serial_start + 1) < n.needed order by h.holder_id, h.instrument_id, h.id")) {
+            s.setArray(1, c.createArrayOf("uuid", needs.stream().map(Need::holderId).toArray()));
+            s.setArray(2, c.createArrayOf("integer", ids.toArray()));
+            s.setArray(3, c.createArrayOf("bigint", after.toArray()));
+            s.setArray(4, c.createArrayOf("bigint", needs.stream().map(Need::units).toArray()));
             return rows(c, s);
         }
     }
