@@ -58,7 +58,8 @@ trades() { # scenario clients seconds [url]
   TOKENS="$B/tokens.txt" SCENARIO=$1 CLIENTS=$2 wrk -t2 -c"$2" -d"$3"s --latency -s bench/trades.lua "${4:-http://localhost:$PORT}" | grep "clients="
 }
 load() { java bench/TradingBench.java load "http://localhost:$PORT" "$ACCOUNTS" "$@"; }
-trades many 32 5 > /dev/null   # warm-up (JIT, connection pools)
+# warm-up (the JIT compiles the request path in about 20 s of load; pgbench needs none), connection pools
+trades many 64 20 > /dev/null
 load batch 2 5 > /dev/null
 M32=$(trades many 32 "$SECONDS_EACH"); echo "$M32"
 M64=$(trades many 64 "$SECONDS_EACH"); echo "$M64"
@@ -70,7 +71,7 @@ reconciled "batch"
 
 # a second instance on the same database: 16 clients each
 service "$PORT2" "$B/service2.log"
-trades many 16 5 "http://localhost:$PORT2" > /dev/null
+trades many 32 20 "http://localhost:$PORT2" > /dev/null
 trades many 16 "$SECONDS_EACH" > "$B/two-a.txt" & A=$!
 trades many 16 "$SECONDS_EACH" "http://localhost:$PORT2" > "$B/two-b.txt"
 wait $A

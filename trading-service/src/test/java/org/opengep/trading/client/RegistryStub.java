@@ -66,6 +66,18 @@ public final class RegistryStub {
                 .formatted(UUID.randomUUID(), position, UUID.randomUUID(), pollutant, vintage, holder, units, number, vintage, units));
     }
 
+    /** Water rights of one kind (m³ a year); a withdrawal permit's quota is valid until the permit's end. */
+    public synchronized void issueWater(UUID holder, String kind, int vintage, long units, String permitValidUntil) {
+        long position = feed.size() + 1;
+        long number = productNumbers.incrementAndGet();
+        feed.add("""
+                {"id":"%s","position":%d,"productId":"%s","regionCode":"331181","rightType":"WATER_RIGHT","waterRightKind":"%s",
+                 "vintage":%d,"holderId":"%s","unit":"m³","precision":0,"serialStart":1,"serialEnd":%d,%s
+                 "serialNumber":"WR-331181-%d-%d-1-%d","status":"ISSUED"}"""
+                .formatted(UUID.randomUUID(), position, UUID.randomUUID(), kind, vintage, holder, units,
+                        permitValidUntil == null ? "" : "\"validUntil\":\"" + permitValidUntil + "\",", number, vintage, units));
+    }
+
     /** Puts an item on the feed the ledger cannot read (as a registry with a bug would); {@link #repair} replaces it. */
     public synchronized void issueUnreadable(UUID holder) {
         feed.add("{\"id\":\"" + UUID.randomUUID() + "\",\"position\":" + (feed.size() + 1) + ",\"rightType\":\"NO_SUCH_RIGHT\",\"holderId\":\""

@@ -28,6 +28,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.opengep.common.security.HolderClaim;
+import org.opengep.common.security.Roles;
+import org.opengep.testsupport.ApiRequests;
 import org.opengep.testsupport.PostgresTestResource;
 import org.opengep.trading.client.RegistryStubResource;
 
@@ -67,6 +70,30 @@ class GuardsTest {
             c.rollback();
         }
         assertThat(available(seller)).isEqualByComparingTo("90");
+    }
+
+    @Test
+    void aKeyBelongsToTheCallerAndTheHolderItActsFor() {
+        UUID a = holderWith(100);
+        UUID c = holderWith(100);
+        UUID buyer = UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        // one user name, two tokens: acting for holder A, then for holder C
+        var forA = ApiRequests.asUser("broker", Map.of(HolderClaim.NAME, a.toString()), Roles.Trading.TRADER);
+        var forC = ApiRequests.asUser("broker", Map.of(HolderClaim.NAME, c.toString()), Roles.Trading.TRADER);
+        String tradeOfA = forA.header("Idempotency-Key", key).body(trade(a, buyer, 10)).post("/api/v1/trades").then().statusCode(201)
+                .extract().path("id");
+        // acting for C, A's key and request are not A's answer: C may not sell A's units
+        ApiRequests.asUser("broker", Map.of(HolderClaim.NAME, c.toString()), Roles.Trading.TRADER).header("Idempotency-Key", key)
+                .body(trade(a, buyer, 10)).post("/api/v1/trades").then().statusCode(403).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        // and the same key is C's own for C's own trade
+        String tradeOfC = forC.header("Idempotency-Key", key).body(trade(c, buyer, 10)).post("/api/v1/trades").then().statusCode(201)
+                .extract().path("id");
+        assertThat(tradeOfC).isNotEqualTo(tradeOfA);
+        ApiRequests.asUser("broker", Map.of(HolderClaim.NAME, a.toString()), Roles.Trading.TRADER).header("Idempotency-Key", key)
+                .body(trade(a, buyer, 10)).post("/api/v1/trades").then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(tradeOfA));
+        assertThat(available(a)).isEqualByComparingTo("90");
+        assertThat(available(c)).isEqualByComparingTo("90");
     }
 
     @Test

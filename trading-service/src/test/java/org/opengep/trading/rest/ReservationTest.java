@@ -2,6 +2,7 @@ package org.opengep.trading.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.opengep.trading.rest.TradingFixtures.REGISTRY;
 import static org.opengep.trading.rest.TradingFixtures.auditor;
 import static org.opengep.trading.rest.TradingFixtures.available;
@@ -106,6 +107,21 @@ class ReservationTest {
         keyed(trader(buyer)).post("/api/v1/trades/" + id + "/settlement").then().statusCode(409)
                 .body("detail", equalTo("this trade was EXPIRED already"));
         operator().post("/api/v1/expiry").then().statusCode(200).body("trades", equalTo(0));
+        reconciliationIsClean();
+    }
+
+    @Test
+    void aTradePastItsTimeCannotBeSettledEvenBeforeTheExpiryJobRuns() throws Exception {
+        UUID seller = holderWith(100);
+        UUID buyer = UUID.randomUUID();
+        String id = pending(seller, buyer, 40, 1L);
+        Thread.sleep(1_100);
+        keyed(trader(buyer)).post("/api/v1/trades/" + id + "/settlement").then().statusCode(409)
+                .body("type", equalTo("https://opengep.org/problems/trade-expired"));
+        assertThat(available(buyer)).isEqualByComparingTo("0");
+        assertThat(bucket(seller, "pending")).isEqualTo(40);
+        operator().post("/api/v1/expiry").then().statusCode(200).body("trades", greaterThanOrEqualTo(1));
+        assertThat(available(seller)).isEqualByComparingTo("100");
         reconciliationIsClean();
     }
 
