@@ -22,11 +22,11 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.opengep.common.idempotency.IdempotencyStore.KeyedRequest;
+import org.opengep.common.idempotency.IdempotencyStore.StoredAnswer;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
-import org.opengep.common.idempotency.IdempotencyStore.KeyedRequest;
-import org.opengep.common.idempotency.IdempotencyStore.StoredAnswer;
 import org.opengep.common.problem.UnprocessableException;
 import org.opengep.common.security.Caller;
 

@@ -15,12 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.security.Roles;
+import org.opengep.trading.rest.Views.Expired;
 import org.opengep.trading.rest.Views.Reconciliation;
+import org.opengep.trading.rest.Views.Sync;
 import org.opengep.trading.rest.Views.Verification;
 import org.opengep.trading.service.AuditService;
-import org.opengep.trading.service.ExpiryService.Expired;
 import org.opengep.trading.service.ExpiryService;
-import org.opengep.trading.service.FeedImporter.Sync;
 import org.opengep.trading.service.FeedImporter;
 
 @Path("/api/v1")

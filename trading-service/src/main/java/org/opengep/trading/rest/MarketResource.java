@@ -21,8 +21,8 @@ import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.Problems;
 import org.opengep.common.rights.RightType;
 import org.opengep.common.security.Roles;
-import org.opengep.trading.service.MarketData.Day;
-import org.opengep.trading.service.MarketData.Realised;
+import org.opengep.trading.rest.Views.Day;
+import org.opengep.trading.rest.Views.Realised;
 import org.opengep.trading.service.MarketData;
 
 @Path("/api/v1")

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
 import org.opengep.common.rights.WaterRightKind;
-import org.opengep.trading.ledger.Units;
 import org.opengep.trading.ledger.TradeMode;
+import org.opengep.trading.ledger.Units;
 
 /** What the API takes: the request bodies, as the OpenAPI document describes them, with the limits it documents and enforces. */
 public final class Requests {

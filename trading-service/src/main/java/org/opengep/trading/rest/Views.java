@@ -99,6 +99,19 @@ public final class Views {
     public record InstrumentTotals(RightType rightType, int vintage, String pollutant, WaterRightKind waterRightKind, LocalDate permitValidUntil,
             BigDecimal issued, BigDecimal available, BigDecimal reserved, BigDecimal retired, BigDecimal expired) {}
 
+    @Schema(name = "MarketDay", description = "Prices in 元 per unit of the right; volume in the right's unit")
+    public record Day(LocalDate day, RightType rightType, BigDecimal volume, long trades, BigDecimal vwap, BigDecimal open, BigDecimal high,
+            BigDecimal low, BigDecimal last, @Schema(description = "VWAP of the day's LISTED trades (none: no listed trade)") BigDecimal close) {}
+
+    @Schema(name = "RealisedValue", description = "Trade value delivered from a region's products in a year (元)")
+    public record Realised(String regionCode, int year, RightType rightType, BigDecimal quantity, BigDecimal value) {}
+
+    @Schema(name = "Sync", description = "Where the import of the registry's issuance feed stands")
+    public record Sync(long position, int imported, int pages) {}
+
+    @Schema(name = "Expired", description = "What an expiry run ended: two-phase trades, and units of rights past their validity")
+    public record Expired(int trades, long rightsUnits) {}
+
     private static BigDecimal q(long units, RightType type) {
         return Units.quantity(units, type);
     }

@@ -19,8 +19,8 @@ import org.opengep.common.rights.RightType;
 import org.opengep.trading.client.RegistryClient;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.JournalChain;
-import org.opengep.trading.ledger.LedgerBatch;
 import org.opengep.trading.ledger.LedgerBatch.JournalLine;
+import org.opengep.trading.ledger.LedgerBatch;
 import org.opengep.trading.ledger.Units;
 import org.opengep.trading.rest.Views.BalanceView;
 import org.opengep.trading.rest.Views.Block;
@@ -31,8 +31,8 @@ import org.opengep.trading.rest.Views.Verification;
 import org.opengep.trading.store.BalanceStore;
 import org.opengep.trading.store.HoldingStore;
 import org.opengep.trading.store.InstrumentStore;
-import org.opengep.trading.store.JournalStore;
 import org.opengep.trading.store.JournalStore.StoredLine;
+import org.opengep.trading.store.JournalStore;
 
 /** Reads of the ledger: balances, serial blocks and their history, the journal's verification and the reconciliation. */
 @ApplicationScoped

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.opengep.common.security.Caller;
 import org.opengep.common.security.Roles;
+import org.opengep.trading.rest.Views.Expired;
 import org.opengep.trading.store.HoldingStore;
 
 /**
@@ -25,8 +26,6 @@ public class ExpiryService {
     private static final Logger LOG = Logger.getLogger(ExpiryService.class);
     private static final Caller SYSTEM = new Caller("trading-service", Set.of(Roles.Trading.OPERATOR), null);
     private static final int TRADES_AT_ONCE = 500;
-
-    public record Expired(int trades, long rightsUnits) {}
 
     @Inject
     DataSource dataSource;

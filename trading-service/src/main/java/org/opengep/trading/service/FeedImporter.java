@@ -18,16 +18,17 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.opengep.common.problem.ServiceUnavailableException;
-import org.opengep.trading.client.RegistryClient;
-import org.opengep.trading.client.registry.model.Issuance;
-import org.opengep.trading.client.registry.model.PageIssuanceView;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
 import org.opengep.common.rights.WaterRightKind;
+import org.opengep.trading.client.RegistryClient;
+import org.opengep.trading.client.registry.model.Issuance;
+import org.opengep.trading.client.registry.model.PageIssuanceView;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.LedgerBatch;
-import org.opengep.trading.store.BalanceStore;
+import org.opengep.trading.rest.Views.Sync;
 import org.opengep.trading.store.BalanceStore.Wanted;
+import org.opengep.trading.store.BalanceStore;
 import org.opengep.trading.store.HoldingStore;
 import org.opengep.trading.store.InstrumentStore;
 import org.opengep.trading.store.JournalStore;
@@ -43,8 +44,6 @@ public class FeedImporter {
 
     private static final Logger LOG = Logger.getLogger(FeedImporter.class);
     private static final int PAGE = 500;
-
-    public record Sync(long position, int imported, int pages) {}
 
     @Inject
     DataSource dataSource;

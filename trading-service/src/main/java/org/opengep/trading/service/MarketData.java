@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.rights.RightType;
 import org.opengep.trading.config.MarketRules;
 import org.opengep.trading.ledger.Units;
+import org.opengep.trading.rest.Views.Day;
+import org.opengep.trading.rest.Views.Realised;
 
 /**
  * Daily market figures from delivered trades (a two-phase trade counts on the day it settles), days in the market's
@@ -25,13 +26,6 @@ import org.opengep.trading.ledger.Units;
  */
 @ApplicationScoped
 public class MarketData {
-
-    @Schema(name = "MarketDay", description = "Prices in 元 per unit of the right; volume in the right's unit")
-    public record Day(LocalDate day, RightType rightType, BigDecimal volume, long trades, BigDecimal vwap, BigDecimal open, BigDecimal high,
-            BigDecimal low, BigDecimal last, @Schema(description = "VWAP of the day's LISTED trades (none: no listed trade)") BigDecimal close) {}
-
-    @Schema(name = "RealisedValue", description = "Trade value delivered from a region's products in a year (元)")
-    public record Realised(String regionCode, int year, RightType rightType, BigDecimal quantity, BigDecimal value) {}
 
     @Inject
     DataSource dataSource;
