@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.opengep.common.idempotency.IdempotencyStore.KeyedRequest;
 import org.opengep.common.idempotency.IdempotencyStore.StoredAnswer;
+import org.opengep.common.jdbc.Writes;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
@@ -90,15 +91,20 @@ public class Idempotency {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                if (store.tryLock(c, List.of(request)).isEmpty()) {
+                IdempotencyStore.Claimed claimed = store.claim(c, List.of(request));
+                if (claimed.had().isEmpty()) {
                     throw inUse();
                 }
-                StoredAnswer stored = store.find(c, List.of(request)).get(request);
+                StoredAnswer stored = claimed.stored().get(request);
                 if (stored != null) {
                     return replay(request, stored);
                 }
                 Response response = operation.get();
-                store.store(c, List.of(answer(request, response)));
+                try {
+                    store.store(c, List.of(answer(request, response)));
+                } catch (Writes.CountMismatch e) {
+                    throw inUse(); // the first request with the key committed meanwhile: this one's work rolls back, a retry replays
+                }
                 return response;
             }
         });

@@ -6,18 +6,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opengep.common.jdbc.Writes.Write;
+import org.opengep.common.jdbc.Writes;
 
 /**
  * The idempotency_key table, set-based so that one transaction can take many keys at once (the trading ledger's
  * writer does): a key is claimed with a transaction-scoped advisory lock tried without waiting (a key still held is
- * "in use"), then its stored answer is read in a later statement (which sees every answer committed before the lock
- * was had), and the new answer is stored in the transaction that does the work.
+ * "in use") and its stored answer read in the same statement, and the new answer is stored in the transaction that
+ * does the work, only where no live answer is stored under the key (else the transaction fails and is retried).
  */
 @ApplicationScoped
 public class IdempotencyStore {
@@ -33,65 +34,71 @@ public class IdempotencyStore {
     /** An answer as stored under a key. */
     public record StoredAnswer(KeyedRequest request, int status, String body, String location) {}
 
-    /** Tries each key's lock without waiting; returns those that were had (a key may be asked for twice: one lock). */
-    public Set<KeyedRequest> tryLock(Connection c, List<KeyedRequest> requests) throws SQLException {
-        Set<KeyedRequest> had = new HashSet<>();
-        if (requests.isEmpty()) {
-            return had;
-        }
-        try (PreparedStatement s = c.prepareStatement("select n - 1, pg_try_advisory_xact_lock(hashtextextended(k, 0)) "
-                + "from unnest(?::text[]) with ordinality as r(k, n) order by n")) {
-            s.setArray(1, c.createArrayOf("text", requests.stream().map(KeyedRequest::lockName).toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getBoolean(2)) {
-                        had.add(requests.get(rs.getInt(1)));
-                    }
-                }
-            }
-        }
-        return had;
-    }
+    /** What claiming keys gave: the keys whose lock was had, and the answers stored under them. */
+    public record Claimed(Set<KeyedRequest> had, Map<KeyedRequest, StoredAnswer> stored) {}
 
-    /** The answers stored (and not yet expired) under the requests' keys, whatever request they were for. */
-    public Map<KeyedRequest, StoredAnswer> find(Connection c, List<KeyedRequest> requests) throws SQLException {
-        Map<KeyedRequest, StoredAnswer> found = new HashMap<>();
+    /**
+     * Tries each key's lock without waiting and reads the answers stored under the keys whose lock was had, in one
+     * statement. An answer committed by another transaction between this statement's snapshot and its taking the
+     * lock is not seen; {@link #store} then finds the key taken, so the work is never stored twice under one key
+     * (the caller retries and replays it).
+     */
+    public Claimed claim(Connection c, List<KeyedRequest> requests) throws SQLException {
+        Set<KeyedRequest> had = new HashSet<>();
+        Map<KeyedRequest, StoredAnswer> stored = new HashMap<>();
         if (requests.isEmpty()) {
-            return found;
+            return new Claimed(had, stored);
         }
-        try (PreparedStatement s = c.prepareStatement("select r.n - 1, k.request_hash, k.status, k.body, k.location from unnest(?::text[], ?::text[]) "
-                + "with ordinality as r(caller, key, n) join idempotency_key k on k.caller = r.caller and k.key = r.key and k.created_at > ?")) {
+        try (PreparedStatement s = c.prepareStatement("select r.n - 1, r.had, k.request_hash, k.status, k.body, k.location from (select n, caller, key, "
+                + "pg_try_advisory_xact_lock(hashtextextended(caller || chr(10) || key, 0)) as had from unnest(?::text[], ?::text[]) with ordinality "
+                + "as u(caller, key, n) order by n) r left join idempotency_key k on r.had and k.caller = r.caller and k.key = r.key and k.created_at > ? "
+                + "order by r.n")) {
             s.setArray(1, c.createArrayOf("text", requests.stream().map(KeyedRequest::scope).toArray()));
             s.setArray(2, c.createArrayOf("text", requests.stream().map(KeyedRequest::key).toArray()));
             s.setObject(3, OffsetDateTime.now().minus(Idempotency.KEEP));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     KeyedRequest r = requests.get(rs.getInt(1));
-                    found.put(r, new StoredAnswer(new KeyedRequest(r.scope(), r.key(), rs.getString(2)), rs.getInt(3), rs.getString(4), rs.getString(5)));
+                    if (rs.getBoolean(2)) {
+                        had.add(r);
+                        if (rs.getString(3) != null) {
+                            stored.put(r, new StoredAnswer(new KeyedRequest(r.scope(), r.key(), rs.getString(3)), rs.getInt(4), rs.getString(5),
+                                    rs.getString(6)));
+                        }
+                    }
                 }
             }
         }
-        return found;
+        return new Claimed(had, stored);
     }
 
-    /** Stores answers; an expired answer under the same key is replaced. */
-    public void store(Connection c, List<StoredAnswer> answers) throws SQLException {
+    /** The statement that stores answers ({@link #KEYS_TAKEN} when another transaction stored one of the keys meanwhile). */
+    public Write storing(List<StoredAnswer> answers) {
         if (answers.isEmpty()) {
-            return;
+            return null;
         }
-        try (PreparedStatement s = c.prepareStatement("insert into idempotency_key (caller, key, request_hash, status, body, location, created_at) "
-                + "select *, ? from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[]) on conflict (caller, key) do update "
+        return new Write("insert into idempotency_key (caller, key, request_hash, status, body, location, created_at) "
+                + "select *, ?::timestamptz from unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[]) on conflict (caller, key) do update "
                 + "set request_hash = excluded.request_hash, status = excluded.status, body = excluded.body, location = excluded.location, "
-                + "created_at = excluded.created_at")) {
-            List<KeyedRequest> keys = new ArrayList<>(answers.stream().map(StoredAnswer::request).toList());
-            s.setObject(1, OffsetDateTime.now());
-            s.setArray(2, c.createArrayOf("text", keys.stream().map(KeyedRequest::scope).toArray()));
-            s.setArray(3, c.createArrayOf("text", keys.stream().map(KeyedRequest::key).toArray()));
-            s.setArray(4, c.createArrayOf("text", keys.stream().map(KeyedRequest::fingerprint).toArray()));
-            s.setArray(5, c.createArrayOf("integer", answers.stream().map(StoredAnswer::status).toArray()));
-            s.setArray(6, c.createArrayOf("text", answers.stream().map(StoredAnswer::body).toArray()));
-            s.setArray(7, c.createArrayOf("text", answers.stream().map(StoredAnswer::location).toArray()));
-            s.executeUpdate();
-        }
+                + "created_at = excluded.created_at where idempotency_key.created_at <= ?::timestamptz", (c, s, first) -> {
+                    OffsetDateTime now = OffsetDateTime.now();
+                    s.setObject(first, now);
+                    s.setArray(first + 1, c.createArrayOf("text", answers.stream().map(a -> a.request().scope()).toArray()));
+                    s.setArray(first + 2, c.createArrayOf("text", answers.stream().map(a -> a.request().key()).toArray()));
+                    s.setArray(first + 3, c.createArrayOf("text", answers.stream().map(a -> a.request().fingerprint()).toArray()));
+                    s.setArray(first + 4, c.createArrayOf("integer", answers.stream().map(StoredAnswer::status).toArray()));
+                    s.setArray(first + 5, c.createArrayOf("text", answers.stream().map(StoredAnswer::body).toArray()));
+                    s.setArray(first + 6, c.createArrayOf("text", answers.stream().map(StoredAnswer::location).toArray()));
+                    s.setObject(first + 7, now.minus(Idempotency.KEEP));
+                    return first + 8;
+                }, answers.size(), KEYS_TAKEN);
+    }
+
+    /** The {@link Write#what} of storing answers: a key another transaction took meanwhile. */
+    public static final String KEYS_TAKEN = "an Idempotency-Key stored by another transaction meanwhile";
+
+    /** Stores answers now. */
+    public void store(Connection c, List<StoredAnswer> answers) throws SQLException {
+        Writes.execute(c, java.util.Collections.singletonList(storing(answers)));
     }
 }

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.opengep.common.jdbc.Writes.Write;
+import org.opengep.common.jdbc.Writes;
 import org.opengep.common.problem.ServiceUnavailableException;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
@@ -168,9 +170,10 @@ public class FeedImporter {
                 ledger.issue(i.getId(), i.getHolderId(), e.instrument(), i.getProductId(), i.getRegionCode(), e.serialPrefix(), i.getSerialStart(),
                         i.getSerialEnd(), i.getValidUntil());
             }
-            holdings.write(c, List.of(), ledger.startedBlocks(), ledger.at());
-            journal.insert(c, ledger.journal());
-            balances.write(c, ledger.balances());
+            List<Write> writes = new ArrayList<>(holdings.writes(List.of(), ledger.startedBlocks(), ledger.at()));
+            writes.add(journal.inserting(ledger.journal()));
+            writes.addAll(balances.writes(ledger.balances()));
+            Writes.execute(c, writes);
         }
         try (PreparedStatement s = c.prepareStatement("update feed_state set position = ?, synced_at = ? where id = 1")) {
             s.setLong(1, position);

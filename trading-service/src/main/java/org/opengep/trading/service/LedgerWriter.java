@@ -31,9 +31,11 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.opengep.common.idempotency.Idempotency;
-import org.opengep.common.idempotency.IdempotencyStore;
 import org.opengep.common.idempotency.IdempotencyStore.KeyedRequest;
 import org.opengep.common.idempotency.IdempotencyStore.StoredAnswer;
+import org.opengep.common.idempotency.IdempotencyStore;
+import org.opengep.common.jdbc.Writes.Write;
+import org.opengep.common.jdbc.Writes;
 import org.opengep.common.metrics.DomainMetrics;
 import org.opengep.common.problem.InvalidInputException;
 import org.opengep.common.problem.ServiceUnavailableException;
@@ -166,7 +168,7 @@ public class LedgerWriter {
 
     /**
      * Writes a batch and answers its submissions. A batch that fails as a whole (another instance's transaction chose
-     * it as a deadlock victim, a lost connection) is tried again; then each submission alone, so that one command
+     * it as a deadlock victim, a lost connection, a key another instance stored meanwhile) is tried again; then each submission alone, so that one command
      * that breaks the batch cannot fail the others.
      */
     private void write(List<Submission<?>> batch) {
@@ -215,13 +217,14 @@ public class LedgerWriter {
         for (int n : active) {
             outcomes[n] = applyOne(batch.get(n), work, answers);
         }
-        holdings.write(c, ledger.endedStoredBlocks(), ledger.startedBlocks(), ledger.at());
-        journal.insert(c, ledger.journal());
-        balances.write(c, ledger.balances());
-        movements.insert(c, work.movements);
-        movements.resolve(c, work.resolutions);
-        movements.insertOrigins(c, work.origins);
-        keys.store(c, answers);
+        List<Write> writes = new ArrayList<>(holdings.writes(ledger.endedStoredBlocks(), ledger.startedBlocks(), ledger.at()));
+        writes.add(journal.inserting(ledger.journal()));
+        writes.addAll(balances.writes(ledger.balances()));
+        writes.add(movements.inserting(work.movements));
+        writes.add(movements.resolving(work.resolutions));
+        writes.add(movements.insertingOrigins(work.origins));
+        writes.add(keys.storing(answers));
+        Writes.execute(c, writes);
         return new Written(List.of(outcomes), List.copyOf(work.counted));
     }
 
@@ -247,8 +250,9 @@ public class LedgerWriter {
      */
     private List<Integer> claimKeys(Connection c, List<Submission<?>> batch, Outcome[] outcomes) throws SQLException {
         List<KeyedRequest> keyed = batch.stream().map(Submission::key).filter(k -> k != null).toList();
-        Set<KeyedRequest> had = keys.tryLock(c, keyed);
-        Map<KeyedRequest, StoredAnswer> stored = keys.find(c, List.copyOf(had));
+        IdempotencyStore.Claimed claimed = keys.claim(c, keyed);
+        Set<KeyedRequest> had = claimed.had();
+        Map<KeyedRequest, StoredAnswer> stored = claimed.stored();
         Set<List<String>> seen = new HashSet<>();
         List<Integer> active = new ArrayList<>();
         for (int n = 0; n < batch.size(); n++) {
@@ -283,6 +287,9 @@ public class LedgerWriter {
 
     private static boolean retryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Writes.CountMismatch m && m.what().equals(IdempotencyStore.KEYS_TAKEN)) {
+                return true; // another instance stored one of the keys meanwhile: tried again, its answer is replayed
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("40001") || sql.getSQLState().startsWith("08"))) {
                 return true;

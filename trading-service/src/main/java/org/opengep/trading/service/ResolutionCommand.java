@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.opengep.common.problem.NotFoundException;
 import org.opengep.trading.ledger.Bucket;
-import org.opengep.trading.ledger.LedgerBatch;
 import org.opengep.trading.ledger.LedgerBatch.Leg;
+import org.opengep.trading.ledger.LedgerBatch;
 import org.opengep.trading.ledger.Movement;
 import org.opengep.trading.ledger.MovementKind;
-import org.opengep.trading.ledger.ReservationRules;
 import org.opengep.trading.ledger.ReservationRules.Asker;
 import org.opengep.trading.ledger.ReservationRules.Decision;
 import org.opengep.trading.ledger.ReservationRules.Reservation;
 import org.opengep.trading.ledger.ReservationRules.Resolution;
+import org.opengep.trading.ledger.ReservationRules;
 import org.opengep.trading.store.MovementStore.Resolved;
 
 /**

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.opengep.common.jdbc.Writes.Write;
 import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.LedgerBatch.Balance;
@@ -91,36 +92,31 @@ public class BalanceStore {
         return locked;
     }
 
-    /** Writes the balances a batch posted to, and removes those it created for nothing. */
-    public void write(Connection c, Collection<Balance> balances) throws SQLException {
+    /** The statements that write the balances a batch posted to, and remove those it created for nothing. */
+    public List<Write> writes(Collection<Balance> balances) {
         List<Balance> changed = balances.stream().filter(Balance::changed).toList();
-        if (!changed.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement("update balance b set available = d.available, pending = d.pending, pledged = d.pledged, "
-                    + "frozen = d.frozen, retired = d.retired, expired = d.expired, entries = d.entries, head_hash = d.head "
-                    + "from unnest(?::uuid[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], "
-                    + "?::bytea[]) as d(holder_id, instrument_id, available, pending, pledged, frozen, retired, expired, entries, head) "
-                    + "where b.holder_id = d.holder_id and b.instrument_id = d.instrument_id")) {
-                s.setArray(1, c.createArrayOf("uuid", changed.stream().map(Balance::holderId).toArray()));
-                s.setArray(2, c.createArrayOf("integer", ids(c, changed)));
-                for (Bucket bucket : Bucket.values()) {
-                    s.setArray(3 + bucket.ordinal(), c.createArrayOf("bigint", changed.stream().map(b -> b.get(bucket)).toArray()));
-                }
-                s.setArray(9, c.createArrayOf("bigint", changed.stream().map(Balance::entries).toArray()));
-                s.setObject(10, changed.stream().map(Balance::head).toArray(byte[][]::new));
-                if (s.executeUpdate() != changed.size()) {
-                    throw new IllegalStateException("a locked balance is gone");
-                }
-            }
-        }
         List<Balance> unused = balances.stream().filter(Balance::unused).toList();
-        if (!unused.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement("delete from balance where (holder_id, instrument_id) in "
-                    + "(select * from unnest(?::uuid[], ?::int[])) and entries = 0")) {
-                s.setArray(1, c.createArrayOf("uuid", unused.stream().map(Balance::holderId).toArray()));
-                s.setArray(2, c.createArrayOf("integer", ids(c, unused)));
-                s.executeUpdate();
-            }
-        }
+        Write update = changed.isEmpty() ? null : new Write("update balance b set available = d.available, pending = d.pending, pledged = d.pledged, "
+                + "frozen = d.frozen, retired = d.retired, expired = d.expired, entries = d.entries, head_hash = d.head "
+                + "from unnest(?::uuid[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], "
+                + "?::bytea[]) as d(holder_id, instrument_id, available, pending, pledged, frozen, retired, expired, entries, head) "
+                + "where b.holder_id = d.holder_id and b.instrument_id = d.instrument_id", (c, s, n) -> {
+                    s.setArray(n, c.createArrayOf("uuid", changed.stream().map(Balance::holderId).toArray()));
+                    s.setArray(n + 1, c.createArrayOf("integer", ids(c, changed)));
+                    for (Bucket bucket : Bucket.values()) {
+                        s.setArray(n + 2 + bucket.ordinal(), c.createArrayOf("bigint", changed.stream().map(b -> b.get(bucket)).toArray()));
+                    }
+                    s.setArray(n + 8, c.createArrayOf("bigint", changed.stream().map(Balance::entries).toArray()));
+                    s.setObject(n + 9, changed.stream().map(Balance::head).toArray(byte[][]::new));
+                    return n + 10;
+                }, changed.size(), "locked balances");
+        Write delete = unused.isEmpty() ? null : new Write("delete from balance where (holder_id, instrument_id) in "
+                + "(select * from unnest(?::uuid[], ?::int[])) and entries = 0", (c, s, n) -> {
+                    s.setArray(n, c.createArrayOf("uuid", unused.stream().map(Balance::holderId).toArray()));
+                    s.setArray(n + 1, c.createArrayOf("integer", ids(c, unused)));
+                    return n + 2;
+                }, unused.size(), "balances created for nothing");
+        return java.util.Arrays.asList(update, delete);
     }
 
     /** A holder's balances, by instrument. */

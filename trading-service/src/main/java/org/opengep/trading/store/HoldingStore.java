@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.opengep.common.jdbc.Writes.Write;
 import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.SerialBlock;
@@ -172,44 +173,40 @@ public class HoldingStore {
     }
 
     /**
-     * Ends the stored blocks a batch ended and inserts the blocks it started, in one statement; every ended block
-     * must still have been live (the balance locks guarantee it).
+     * The statements that end the stored blocks a batch ended (every one must still have been live: the balance
+     * locks guarantee it) and insert the blocks it started.
      */
-    public void write(Connection c, List<SerialBlock> ended, List<SerialBlock> started, OffsetDateTime at) throws SQLException {
-        if (ended.isEmpty() && started.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("with ended as (update holding set held_until = ? where id = any(?) and held_until is null "
-                + "returning 1), started as (insert into holding (holder_id, instrument_id, product_id, region_code, issuance_id, serial_prefix, "
-                + "serial_start, serial_end, state, movement_id, valid_until, held_from, held_until) select * from unnest(?::uuid[], ?::int[], ?::uuid[], "
-                + "?::text[], ?::uuid[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::uuid[], ?::date[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) "
-                + "returning 1) select (select count(*) from ended), (select count(*) from started)")) {
-            s.setObject(1, at);
-            s.setArray(2, c.createArrayOf("bigint", ended.stream().map(SerialBlock::id).toArray()));
-            Object[] ids = new Object[started.size()];
-            for (int n = 0; n < ids.length; n++) {
-                ids[n] = instruments.find(c, started.get(n).instrument()).orElseThrow();
-            }
-            s.setArray(3, c.createArrayOf("uuid", started.stream().map(SerialBlock::holderId).toArray()));
-            s.setArray(4, c.createArrayOf("integer", ids));
-            s.setArray(5, c.createArrayOf("uuid", started.stream().map(SerialBlock::productId).toArray()));
-            s.setArray(6, c.createArrayOf("text", started.stream().map(SerialBlock::regionCode).toArray()));
-            s.setArray(7, c.createArrayOf("uuid", started.stream().map(SerialBlock::issuanceId).toArray()));
-            s.setArray(8, c.createArrayOf("text", started.stream().map(SerialBlock::serialPrefix).toArray()));
-            s.setArray(9, c.createArrayOf("bigint", started.stream().map(SerialBlock::start).toArray()));
-            s.setArray(10, c.createArrayOf("bigint", started.stream().map(SerialBlock::end).toArray()));
-            s.setArray(11, c.createArrayOf("text", started.stream().map(b -> b.state().name()).toArray()));
-            s.setArray(12, c.createArrayOf("uuid", started.stream().map(SerialBlock::movementId).toArray()));
-            s.setArray(13, c.createArrayOf("date", started.stream().map(b -> b.validUntil() == null ? null : Date.valueOf(b.validUntil())).toArray()));
-            s.setArray(14, c.createArrayOf("text", started.stream().map(b -> b.heldFrom().toString()).toArray()));
-            s.setArray(15, c.createArrayOf("text", started.stream().map(b -> b.heldUntil() == null ? null : b.heldUntil().toString()).toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) != ended.size() || rs.getLong(2) != started.size()) {
-                    throw new IllegalStateException("a serial block changed under the balance lock");
-                }
-            }
-        }
+    public List<Write> writes(List<SerialBlock> ended, List<SerialBlock> started, OffsetDateTime at) {
+        Write ending = ended.isEmpty() ? null : new Write("update holding set held_until = ? where id = any(?) and held_until is null", (c, s, n) -> {
+            s.setObject(n, at);
+            s.setArray(n + 1, c.createArrayOf("bigint", ended.stream().map(SerialBlock::id).toArray()));
+            return n + 2;
+        }, ended.size(), "serial blocks ended under the balance lock");
+        Write starting = started.isEmpty() ? null : new Write("insert into holding (holder_id, instrument_id, product_id, region_code, issuance_id, "
+                + "serial_prefix, serial_start, serial_end, state, movement_id, valid_until, held_from, held_until) select * from unnest(?::uuid[], "
+                + "?::int[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::uuid[], ?::date[], "
+                + "?::text[]::timestamptz[], ?::text[]::timestamptz[])", (c, s, n) -> {
+                    Object[] ids = new Object[started.size()];
+                    for (int k = 0; k < ids.length; k++) {
+                        ids[k] = instruments.find(c, started.get(k).instrument()).orElseThrow();
+                    }
+                    s.setArray(n, c.createArrayOf("uuid", started.stream().map(SerialBlock::holderId).toArray()));
+                    s.setArray(n + 1, c.createArrayOf("integer", ids));
+                    s.setArray(n + 2, c.createArrayOf("uuid", started.stream().map(SerialBlock::productId).toArray()));
+                    s.setArray(n + 3, c.createArrayOf("text", started.stream().map(SerialBlock::regionCode).toArray()));
+                    s.setArray(n + 4, c.createArrayOf("uuid", started.stream().map(SerialBlock::issuanceId).toArray()));
+                    s.setArray(n + 5, c.createArrayOf("text", started.stream().map(SerialBlock::serialPrefix).toArray()));
+                    s.setArray(n + 6, c.createArrayOf("bigint", started.stream().map(SerialBlock::start).toArray()));
+                    s.setArray(n + 7, c.createArrayOf("bigint", started.stream().map(SerialBlock::end).toArray()));
+                    s.setArray(n + 8, c.createArrayOf("text", started.stream().map(b -> b.state().name()).toArray()));
+                    s.setArray(n + 9, c.createArrayOf("uuid", started.stream().map(SerialBlock::movementId).toArray()));
+                    s.setArray(n + 10, c.createArrayOf("date", started.stream().map(b -> b.validUntil() == null ? null : Date.valueOf(b.validUntil()))
+                            .toArray()));
+                    s.setArray(n + 11, c.createArrayOf("text", started.stream().map(b -> b.heldFrom().toString()).toArray()));
+                    s.setArray(n + 12, c.createArrayOf("text", started.stream().map(b -> b.heldUntil() == null ? null : b.heldUntil().toString()).toArray()));
+                    return n + 13;
+                }, started.size(), "serial blocks started");
+        return java.util.Arrays.asList(ending, starting);
     }
 
     private static final String COLUMNS = "h.id, h.holder_id, h.instrument_id, h.product_id, h.region_code, h.issuance_id, h.serial_prefix, "

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.opengep.common.jdbc.Writes.Write;
 import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.LedgerBatch.JournalLine;
 
@@ -27,28 +28,29 @@ public class JournalStore {
     @Inject
     InstrumentStore instruments;
 
-    public void insert(Connection c, List<JournalLine> lines) throws SQLException {
+    /** The statement that appends the lines. */
+    public Write inserting(List<JournalLine> lines) {
         if (lines.isEmpty()) {
-            return;
+            return null;
         }
-        Object[] ids = new Object[lines.size()];
-        for (int n = 0; n < ids.length; n++) {
-            ids[n] = instruments.find(c, lines.get(n).instrument()).orElseThrow();
-        }
-        try (PreparedStatement s = c.prepareStatement("insert into journal_entry (movement_id, holder_id, instrument_id, bucket, units, chain_seq, at, "
-                + "prev_hash, hash) select * from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], ?::text[]::timestamptz[], "
-                + "?::bytea[], ?::bytea[])")) {
-            s.setArray(1, c.createArrayOf("uuid", lines.stream().map(JournalLine::movementId).toArray()));
-            s.setArray(2, c.createArrayOf("uuid", lines.stream().map(JournalLine::holderId).toArray()));
-            s.setArray(3, c.createArrayOf("integer", ids));
-            s.setArray(4, c.createArrayOf("text", lines.stream().map(l -> l.bucket().name()).toArray()));
-            s.setArray(5, c.createArrayOf("bigint", lines.stream().map(JournalLine::units).toArray()));
-            s.setArray(6, c.createArrayOf("bigint", lines.stream().map(JournalLine::chainSeq).toArray()));
-            s.setArray(7, c.createArrayOf("text", lines.stream().map(l -> l.at().toString()).toArray()));
-            s.setObject(8, lines.stream().map(JournalLine::previousHash).toArray(byte[][]::new));
-            s.setObject(9, lines.stream().map(JournalLine::hash).toArray(byte[][]::new));
-            s.executeUpdate();
-        }
+        return new Write("insert into journal_entry (movement_id, holder_id, instrument_id, bucket, units, chain_seq, at, prev_hash, hash) "
+                + "select * from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], ?::text[]::timestamptz[], ?::bytea[], "
+                + "?::bytea[])", (c, s, n) -> {
+                    Object[] ids = new Object[lines.size()];
+                    for (int k = 0; k < ids.length; k++) {
+                        ids[k] = instruments.find(c, lines.get(k).instrument()).orElseThrow();
+                    }
+                    s.setArray(n, c.createArrayOf("uuid", lines.stream().map(JournalLine::movementId).toArray()));
+                    s.setArray(n + 1, c.createArrayOf("uuid", lines.stream().map(JournalLine::holderId).toArray()));
+                    s.setArray(n + 2, c.createArrayOf("integer", ids));
+                    s.setArray(n + 3, c.createArrayOf("text", lines.stream().map(l -> l.bucket().name()).toArray()));
+                    s.setArray(n + 4, c.createArrayOf("bigint", lines.stream().map(JournalLine::units).toArray()));
+                    s.setArray(n + 5, c.createArrayOf("bigint", lines.stream().map(JournalLine::chainSeq).toArray()));
+                    s.setArray(n + 6, c.createArrayOf("text", lines.stream().map(l -> l.at().toString()).toArray()));
+                    s.setObject(n + 7, lines.stream().map(JournalLine::previousHash).toArray(byte[][]::new));
+                    s.setObject(n + 8, lines.stream().map(JournalLine::hash).toArray(byte[][]::new));
+                    return n + 9;
+                }, lines.size(), "journal entries");
     }
 
     /** Reads every entry, chain after chain (by holder and instrument), each chain in order. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.opengep.common.jdbc.Writes.Write;
 import org.opengep.trading.ledger.Movement;
 import org.opengep.trading.ledger.MovementKind;
 import org.opengep.trading.ledger.MovementStatus;
@@ -35,37 +36,38 @@ public class MovementStore {
     @Inject
     InstrumentStore instruments;
 
-    public void insert(Connection c, List<Movement> movements) throws SQLException {
+    /** The statement that records the movements. */
+    public Write inserting(List<Movement> movements) {
         if (movements.isEmpty()) {
-            return;
+            return null;
         }
-        Object[] ids = new Object[movements.size()];
-        for (int n = 0; n < ids.length; n++) {
-            ids[n] = instruments.find(c, movements.get(n).instrument()).orElseThrow();
-        }
-        try (PreparedStatement s = c.prepareStatement("insert into movement (id, kind, status, seller_id, buyer_id, instrument_id, units, price, mode, "
+        return new Write("insert into movement (id, kind, status, seller_id, buyer_id, instrument_id, units, price, mode, "
                 + "purpose, beneficiary, expires_at, settled_units, settled_at, created_by, created_at) select id, kind, status, seller, buyer, instrument, "
                 + "units, price, mode, purpose, beneficiary, expires, settled, case when settled > 0 then at end, by, at from unnest(?::uuid[], ?::text[], "
                 + "?::text[], ?::uuid[], ?::uuid[], ?::int[], ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[], "
                 + "?::bigint[], ?::text[], ?::text[]::timestamptz[]) as m(id, kind, status, seller, buyer, instrument, units, price, mode, purpose, "
-                + "beneficiary, expires, settled, by, at)")) {
-            s.setArray(1, c.createArrayOf("uuid", movements.stream().map(Movement::id).toArray()));
-            s.setArray(2, c.createArrayOf("text", movements.stream().map(m -> m.kind().name()).toArray()));
-            s.setArray(3, c.createArrayOf("text", movements.stream().map(m -> m.status().name()).toArray()));
-            s.setArray(4, c.createArrayOf("uuid", movements.stream().map(Movement::holderId).toArray()));
-            s.setArray(5, c.createArrayOf("uuid", movements.stream().map(Movement::counterpartyId).toArray()));
-            s.setArray(6, c.createArrayOf("integer", ids));
-            s.setArray(7, c.createArrayOf("bigint", movements.stream().map(Movement::units).toArray()));
-            s.setArray(8, c.createArrayOf("numeric", movements.stream().map(Movement::price).toArray()));
-            s.setArray(9, c.createArrayOf("text", movements.stream().map(m -> m.mode() == null ? null : m.mode().name()).toArray()));
-            s.setArray(10, c.createArrayOf("text", movements.stream().map(Movement::purpose).toArray()));
-            s.setArray(11, c.createArrayOf("text", movements.stream().map(Movement::beneficiary).toArray()));
-            s.setArray(12, c.createArrayOf("text", movements.stream().map(m -> m.expiresAt() == null ? null : m.expiresAt().toString()).toArray()));
-            s.setArray(13, c.createArrayOf("bigint", movements.stream().map(Movement::settledUnits).toArray()));
-            s.setArray(14, c.createArrayOf("text", movements.stream().map(Movement::by).toArray()));
-            s.setArray(15, c.createArrayOf("text", movements.stream().map(m -> m.at().toString()).toArray()));
-            s.executeUpdate();
-        }
+                + "beneficiary, expires, settled, by, at)", (c, s, n) -> {
+            Object[] ids = new Object[movements.size()];
+            for (int k = 0; k < ids.length; k++) {
+                ids[k] = instruments.find(c, movements.get(k).instrument()).orElseThrow();
+            }
+            s.setArray(n, c.createArrayOf("uuid", movements.stream().map(Movement::id).toArray()));
+            s.setArray(n + 1, c.createArrayOf("text", movements.stream().map(m -> m.kind().name()).toArray()));
+            s.setArray(n + 2, c.createArrayOf("text", movements.stream().map(m -> m.status().name()).toArray()));
+            s.setArray(n + 3, c.createArrayOf("uuid", movements.stream().map(Movement::holderId).toArray()));
+            s.setArray(n + 4, c.createArrayOf("uuid", movements.stream().map(Movement::counterpartyId).toArray()));
+            s.setArray(n + 5, c.createArrayOf("integer", ids));
+            s.setArray(n + 6, c.createArrayOf("bigint", movements.stream().map(Movement::units).toArray()));
+            s.setArray(n + 7, c.createArrayOf("numeric", movements.stream().map(Movement::price).toArray()));
+            s.setArray(n + 8, c.createArrayOf("text", movements.stream().map(m -> m.mode() == null ? null : m.mode().name()).toArray()));
+            s.setArray(n + 9, c.createArrayOf("text", movements.stream().map(Movement::purpose).toArray()));
+            s.setArray(n + 10, c.createArrayOf("text", movements.stream().map(Movement::beneficiary).toArray()));
+            s.setArray(n + 11, c.createArrayOf("text", movements.stream().map(m -> m.expiresAt() == null ? null : m.expiresAt().toString()).toArray()));
+            s.setArray(n + 12, c.createArrayOf("bigint", movements.stream().map(Movement::settledUnits).toArray()));
+            s.setArray(n + 13, c.createArrayOf("text", movements.stream().map(Movement::by).toArray()));
+            s.setArray(n + 14, c.createArrayOf("text", movements.stream().map(m -> m.at().toString()).toArray()));
+            return n + 15;
+        }, movements.size(), "movements");
     }
 
     /** Locks the movements (in id order, the canonical order of movement rows) and reads them; reservations only. */
@@ -92,35 +94,35 @@ public class MovementStore {
         }
     }
 
-    public void resolve(Connection c, List<Resolved> resolutions) throws SQLException {
+    /** The statement that resolves reservations (each must still be OPEN: its row is locked). */
+    public Write resolving(List<Resolved> resolutions) {
         if (resolutions.isEmpty()) {
-            return;
+            return null;
         }
-        try (PreparedStatement s = c.prepareStatement("update movement m set status = r.status, settled_units = r.settled, "
+        return new Write("update movement m set status = r.status, settled_units = r.settled, "
                 + "settled_at = case when r.settled > 0 then r.at end, resolved_at = r.at, resolved_by = r.by from unnest(?::uuid[], ?::text[], ?::bigint[], "
-                + "?::text[]::timestamptz[], ?::text[]) as r(id, status, settled, at, by) where m.id = r.id and m.status = 'OPEN'")) {
-            s.setArray(1, c.createArrayOf("uuid", resolutions.stream().map(Resolved::id).toArray()));
-            s.setArray(2, c.createArrayOf("text", resolutions.stream().map(r -> r.status().name()).toArray()));
-            s.setArray(3, c.createArrayOf("bigint", resolutions.stream().map(Resolved::settledUnits).toArray()));
-            s.setArray(4, c.createArrayOf("text", resolutions.stream().map(r -> r.at().toString()).toArray()));
-            s.setArray(5, c.createArrayOf("text", resolutions.stream().map(Resolved::by).toArray()));
-            if (s.executeUpdate() != resolutions.size()) {
-                throw new IllegalStateException("a reservation was resolved under its lock");
-            }
-        }
+                + "?::text[]::timestamptz[], ?::text[]) as r(id, status, settled, at, by) where m.id = r.id and m.status = 'OPEN'", (c, s, n) -> {
+                    s.setArray(n, c.createArrayOf("uuid", resolutions.stream().map(Resolved::id).toArray()));
+                    s.setArray(n + 1, c.createArrayOf("text", resolutions.stream().map(r -> r.status().name()).toArray()));
+                    s.setArray(n + 2, c.createArrayOf("bigint", resolutions.stream().map(Resolved::settledUnits).toArray()));
+                    s.setArray(n + 3, c.createArrayOf("text", resolutions.stream().map(r -> r.at().toString()).toArray()));
+                    s.setArray(n + 4, c.createArrayOf("text", resolutions.stream().map(Resolved::by).toArray()));
+                    return n + 5;
+                }, resolutions.size(), "reservations resolved under their lock");
     }
 
-    public void insertOrigins(Connection c, List<Origin> origins) throws SQLException {
+    /** The statement that records where trades' delivered units came from. */
+    public Write insertingOrigins(List<Origin> origins) {
         if (origins.isEmpty()) {
-            return;
+            return null;
         }
-        try (PreparedStatement s = c.prepareStatement("insert into trade_origin (movement_id, region_code, units) "
-                + "select * from unnest(?::uuid[], ?::text[], ?::bigint[])")) {
-            s.setArray(1, c.createArrayOf("uuid", origins.stream().map(Origin::movementId).toArray()));
-            s.setArray(2, c.createArrayOf("text", origins.stream().map(Origin::regionCode).toArray()));
-            s.setArray(3, c.createArrayOf("bigint", origins.stream().map(Origin::units).toArray()));
-            s.executeUpdate();
-        }
+        return new Write("insert into trade_origin (movement_id, region_code, units) select * from unnest(?::uuid[], ?::text[], ?::bigint[])",
+                (c, s, n) -> {
+                    s.setArray(n, c.createArrayOf("uuid", origins.stream().map(Origin::movementId).toArray()));
+                    s.setArray(n + 1, c.createArrayOf("text", origins.stream().map(Origin::regionCode).toArray()));
+                    s.setArray(n + 2, c.createArrayOf("bigint", origins.stream().map(Origin::units).toArray()));
+                    return n + 3;
+                }, origins.size(), "trade origins");
     }
 
     /** Reservations past their time, oldest first (the expiry job resolves each as EXPIRED). */
