@@ -106,7 +106,7 @@ public class TradeService {
         registry.requireActiveHolder(t.sellerId(), "seller");
         registry.requireActiveHolder(t.buyerId(), "buyer");
         if (registry.productsStale(t.sellerId() + "|" + instrument)) {
-            registry.refreshProducts(Transactions.jdbc(dataSource, c -> holdings.liveProducts(c, t.sellerId(), instrument)));
+            registry.refreshProducts(Transactions.jdbc(dataSource, c -> holdings.nextProducts(c, t.sellerId(), instrument)));
         }
         return new TradeCommand(t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), twoPhase, t.expiresInSeconds(), caller.name());
     }

@@ -132,15 +132,18 @@ public class HoldingStore {
         return due;
     }
 
-    /** The products of a holder's available blocks of the instrument (read without locks, to ask the registry early). */
-    public Set<UUID> liveProducts(Connection c, UUID holder, Instrument i) throws SQLException {
+    /**
+     * The products of the holder's oldest available blocks of the instrument, the ones a movement takes first (read
+     * without locks, to ask the registry before the movement is queued).
+     */
+    public Set<UUID> nextProducts(Connection c, UUID holder, Instrument i) throws SQLException {
         Set<UUID> products = new LinkedHashSet<>();
         var id = instruments.find(c, i);
         if (id.isEmpty()) {
             return products;
         }
-        try (PreparedStatement s = c.prepareStatement("select distinct product_id from holding where holder_id = ? and instrument_id = ? "
-                + "and state = 'AVAILABLE' and held_until is null limit 100")) {
+        try (PreparedStatement s = c.prepareStatement("select product_id from holding where holder_id = ? and instrument_id = ? "
+                + "and state = 'AVAILABLE' and held_until is null order by id limit " + FIRST_READ)) {
             s.setObject(1, holder);
             s.setInt(2, id.get());
             try (ResultSet rs = s.executeQuery()) {
