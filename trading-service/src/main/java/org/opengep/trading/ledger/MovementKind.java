@@ -9,11 +9,6 @@ public enum MovementKind {
     FREEZE,
     EXPIRY;
 
-    /** Whether the movement stays OPEN until it is resolved (two-phase trades, pledges, freezes). */
-    public boolean reserves() {
-        return this == TRADE || this == PLEDGE || this == FREEZE;
-    }
-
     /** The bucket a reservation of this kind keeps its units in. */
     public Bucket reservedBucket() {
         return switch (this) {
