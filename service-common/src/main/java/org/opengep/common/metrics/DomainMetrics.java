@@ -17,6 +17,10 @@ public final class DomainMetrics {
     public static final String ACCOUNTS_COMPUTED = "gep.accounts.computed";
     /** Movements recorded by the trading service, by kind (trade, retirement, surrender, pledge, freeze, settlement, ...). */
     public static final String MOVEMENTS_RECORDED = "gep.movements.recorded";
+    /** The trading ledger's group commit: movements and resolutions per committed transaction (its count: the transactions). */
+    public static final String LEDGER_BATCH_MOVEMENTS = "gep.ledger.batch.movements";
+    /** The trading ledger's group commit: how long a batch's transaction took, from its first statement to its commit. */
+    public static final String LEDGER_BATCH_DURATION = "gep.ledger.batch.duration";
     /** Problems answered, by problem type and status. */
     public static final String PROBLEMS = "gep.problems";
 
@@ -51,6 +55,13 @@ public final class DomainMetrics {
                 }
             }
         });
+    }
+
+    /** Records a committed batch of the trading ledger: its movements and resolutions, and its duration. */
+    public static void ledgerBatch(int movements, java.time.Duration took) {
+        MeterRegistry registry = registry();
+        registry.summary(LEDGER_BATCH_MOVEMENTS).record(movements);
+        registry.timer(LEDGER_BATCH_DURATION).record(took);
     }
 
     /** The service's registry (the one /q/metrics shows), looked up so that static helpers can count. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -174,12 +175,14 @@ public class LedgerWriter {
     private void write(List<Submission<?>> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
+                long started = System.nanoTime();
                 Written written = QuarkusTransaction.requiringNew().call(() -> {
                     try (Connection c = dataSource.getConnection()) {
                         return apply(c, batch);
                     }
                 });
                 // counted once committed: a replay, a refused command or a rollback counts nothing
+                DomainMetrics.ledgerBatch(written.counted().size(), Duration.ofNanos(System.nanoTime() - started));
                 written.counted().forEach(kind -> DomainMetrics.count(DomainMetrics.MOVEMENTS_RECORDED, 1, "kind", kind.toLowerCase(Locale.ROOT)));
                 answer(written.outcomes());
                 return;

@@ -3,6 +3,7 @@ package org.opengep.trading.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opengep.trading.rest.TradingFixtures.REGISTRY;
+import static org.opengep.trading.rest.TradingFixtures.available;
 import static org.opengep.trading.rest.TradingFixtures.holderWith;
 import static org.opengep.trading.rest.TradingFixtures.operator;
 import static org.opengep.trading.rest.TradingFixtures.post;
@@ -11,8 +12,13 @@ import static org.opengep.trading.rest.TradingFixtures.trader;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,6 +55,34 @@ class ObservabilityTest {
         post(seller, trade(seller, seller, 5)).then().statusCode(400);
         assertThat(counter("gep_movements_recorded_total", "kind=\"trade\"")).isEqualTo(before + 2);
         assertThat(counter("gep_problems_total", "type=\"invalid-input\"")).isEqualTo(problemsBefore + 1);
+    }
+
+    @Test
+    void concurrentTradesShareTransactionsAndTheBatchesAreMeasured() throws Exception {
+        UUID seller = holderWith(24);
+        double movementsBefore = value("gep_ledger_batch_movements_sum");
+        double batchesBefore = value("gep_ledger_batch_movements_count");
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int n = 0; n < 24; n++) {
+            answers.add(pool.submit(() -> post(seller, trade(seller, UUID.randomUUID(), 1)).statusCode()));
+        }
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get()).isEqualTo(201);
+        }
+        pool.shutdown();
+        assertThat(available(seller)).isEqualByComparingTo("0");
+        // every trade was committed in some batch: the movements add up, in at most as many transactions as trades
+        assertThat(value("gep_ledger_batch_movements_sum") - movementsBefore).isEqualTo(24);
+        assertThat(value("gep_ledger_batch_movements_count") - batchesBefore).isBetween(1.0, 24.0);
+        assertThat(value("gep_ledger_batch_duration_seconds_count")).isPositive();
+    }
+
+    /** The value of a Prometheus metric without labels (or with any), 0 when it has not been recorded yet. */
+    private static double value(String name) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)", Pattern.MULTILINE).matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(2)) : 0;
     }
 
     /** The value of a Prometheus counter whose labels contain {@code label}, 0 when it has not been counted yet. */
