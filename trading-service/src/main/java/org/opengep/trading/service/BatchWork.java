@@ -17,15 +17,13 @@ import org.opengep.trading.store.MovementStore.Resolved;
  */
 final class BatchWork {
 
-    record Mark(LedgerBatch.Mark ledger, int movements, int resolutions, int origins, int counted, Map<UUID, Movement> reservations) {}
+    record Mark(LedgerBatch.Mark ledger, int movements, int resolutions, int origins, Map<UUID, Movement> reservations) {}
 
     final LedgerBatch ledger;
     final Map<UUID, Movement> reservations;
     final List<Movement> movements = new ArrayList<>();
     final List<Resolved> resolutions = new ArrayList<>();
     final List<Origin> origins = new ArrayList<>();
-    /** What the metrics count once the batch commits: a kind or resolution per movement. */
-    final List<String> counted = new ArrayList<>();
     private final RegistryFacts registry;
 
     BatchWork(LedgerBatch ledger, Map<UUID, Movement> reservations, RegistryFacts registry) {
@@ -41,7 +39,6 @@ final class BatchWork {
 
     void record(Movement movement) {
         movements.add(movement);
-        counted.add(movement.kind().name());
     }
 
     /** Records where a trade's delivered units came from. */
@@ -53,11 +50,18 @@ final class BatchWork {
     void resolve(Resolved resolution, Movement resolved) {
         resolutions.add(resolution);
         reservations.put(resolved.id(), resolved);
-        counted.add(resolution.status().name());
+    }
+
+    /** What the metrics count once the batch commits: the kind of each movement recorded and each resolution. */
+    List<String> counted() {
+        List<String> kinds = new ArrayList<>();
+        movements.forEach(m -> kinds.add(m.kind().name()));
+        resolutions.forEach(r -> kinds.add(r.status().name()));
+        return kinds;
     }
 
     Mark mark() {
-        return new Mark(ledger.mark(), movements.size(), resolutions.size(), origins.size(), counted.size(), Map.copyOf(reservations));
+        return new Mark(ledger.mark(), movements.size(), resolutions.size(), origins.size(), Map.copyOf(reservations));
     }
 
     void rollback(Mark mark) {
@@ -65,7 +69,6 @@ final class BatchWork {
         movements.subList(mark.movements(), movements.size()).clear();
         resolutions.subList(mark.resolutions(), resolutions.size()).clear();
         origins.subList(mark.origins(), origins.size()).clear();
-        counted.subList(mark.counted(), counted.size()).clear();
         reservations.clear();
         reservations.putAll(mark.reservations());
     }

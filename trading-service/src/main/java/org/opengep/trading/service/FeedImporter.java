@@ -186,10 +186,11 @@ public class FeedImporter {
     /** The issuance as the ledger takes it in; one it cannot read refuses the page whole (nothing of it is kept). */
     private static Entering readable(Issuance item, long readAfter) {
         try {
+            WaterRightKind kind = item.getWaterRightKind() == null ? null : WaterRightKind.valueOf(item.getWaterRightKind().toString());
+            // a withdrawal permit's quota is an instrument of the permit's end: the issuance's validity
             Instrument instrument = new Instrument(RightType.valueOf(item.getRightType().toString()), item.getVintage(),
-                    item.getPollutant() == null ? null : Pollutant.valueOf(item.getPollutant().toString()),
-                    item.getWaterRightKind() == null ? null : WaterRightKind.valueOf(item.getWaterRightKind().toString()),
-                    item.getWaterRightKind() != null && item.getWaterRightKind().toString().equals("WITHDRAWAL_PERMIT") ? item.getValidUntil() : null);
+                    item.getPollutant() == null ? null : Pollutant.valueOf(item.getPollutant().toString()), kind,
+                    kind == WaterRightKind.WITHDRAWAL_PERMIT ? item.getValidUntil() : null);
             String serial = item.getSerialNumber();
             String prefix = serial.substring(0, serial.lastIndexOf('-', serial.lastIndexOf('-') - 1));
             if (item.getId() == null || item.getHolderId() == null || item.getProductId() == null || item.getRegionCode() == null

@@ -2,6 +2,7 @@ package org.opengep.trading.service;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +68,12 @@ interface LedgerCommand<R> {
 
         /** The needs of one holder's AVAILABLE blocks added up: what the whole batch may take from them. */
         List<Need> availableTotals() {
-            Map<List<Object>, Long> totals = new java.util.LinkedHashMap<>();
+            record Source(UUID holderId, Instrument instrument) {}
+            Map<Source, Long> totals = new LinkedHashMap<>();
             for (Need n : available) {
-                totals.merge(List.of(n.holderId(), n.instrument()), n.units(), (a, b) -> a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b);
+                totals.merge(new Source(n.holderId(), n.instrument()), n.units(), (a, b) -> a > Long.MAX_VALUE - b ? Long.MAX_VALUE : a + b);
             }
-            return totals.entrySet().stream().map(e -> new Need((UUID) e.getKey().get(0), (Instrument) e.getKey().get(1), e.getValue())).toList();
+            return totals.entrySet().stream().map(e -> new Need(e.getKey().holderId(), e.getKey().instrument(), e.getValue())).toList();
         }
     }
 }

@@ -228,7 +228,7 @@ public class LedgerWriter {
         writes.add(movements.insertingOrigins(work.origins));
         writes.add(keys.storing(answers));
         Writes.execute(c, writes);
-        return new Written(List.of(outcomes), List.copyOf(work.counted));
+        return new Written(List.of(outcomes), work.counted());
     }
 
     private <R> Outcome applyOne(Submission<R> s, BatchWork work, List<StoredAnswer> answers) {

@@ -41,7 +41,7 @@ public class BalanceStore {
 
     /**
      * Locks the balances wanted and reads them; a creatable one that is missing is created (and removed again by
-     * {@link #write} if nothing is posted to it). A balance of an instrument that never entered the ledger, or a
+     * {@link #writes} if nothing is posted to it). A balance of an instrument that never entered the ledger, or a
      * missing one that is not creatable, is left out: its holder holds nothing of it.
      */
     public List<Balance> lock(Connection c, Collection<Wanted> wanted) throws SQLException {
@@ -56,15 +56,9 @@ public class BalanceStore {
         if (rows.isEmpty()) {
             return locked;
         }
-        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from balance b join unnest(?::uuid[], ?::int[]) as k(h, i) "
-                + "on b.holder_id = k.h and b.instrument_id = k.i order by b.holder_id, b.instrument_id for update of b")) {
-            bindKeys(c, s, 1, rows.keySet());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    locked.add(row(c, rs, false));
-                    rows.remove(new Row(rs.getObject(1, UUID.class), rs.getInt(2)));
-                }
-            }
+        for (Balance b : selectForUpdate(c, rows.keySet(), Set.of())) {
+            locked.add(b);
+            rows.remove(new Row(b.holderId(), instruments.find(c, b.instrument()).orElseThrow()));
         }
         rows.values().removeIf(w -> !w.creatable());
         if (!rows.isEmpty()) {
@@ -79,13 +73,20 @@ public class BalanceStore {
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from balance b join unnest(?::uuid[], ?::int[]) as k(h, i) "
-                    + "on b.holder_id = k.h and b.instrument_id = k.i order by b.holder_id, b.instrument_id for update of b")) {
-                bindKeys(c, s, 1, rows.keySet());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        locked.add(row(c, rs, created.contains(new Row(rs.getObject(1, UUID.class), rs.getInt(2)))));
-                    }
+            locked.addAll(selectForUpdate(c, rows.keySet(), created));
+        }
+        return locked;
+    }
+
+    /** Locks and reads the rows, in the canonical order; those in {@code created} were inserted by this transaction. */
+    private List<Balance> selectForUpdate(Connection c, Set<Row> rows, Set<Row> created) throws SQLException {
+        List<Balance> locked = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from balance b join unnest(?::uuid[], ?::int[]) as k(h, i) "
+                + "on b.holder_id = k.h and b.instrument_id = k.i order by b.holder_id, b.instrument_id for update of b")) {
+            bindKeys(c, s, 1, rows);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    locked.add(row(c, rs, created.contains(new Row(rs.getObject(1, UUID.class), rs.getInt(2)))));
                 }
             }
         }
@@ -102,7 +103,7 @@ public class BalanceStore {
                 + "?::bytea[]) as d(holder_id, instrument_id, available, pending, pledged, frozen, retired, expired, entries, head) "
                 + "where b.holder_id = d.holder_id and b.instrument_id = d.instrument_id", (c, s, n) -> {
                     s.setArray(n, c.createArrayOf("uuid", changed.stream().map(Balance::holderId).toArray()));
-                    s.setArray(n + 1, c.createArrayOf("integer", ids(c, changed)));
+                    s.setArray(n + 1, c.createArrayOf("integer", instruments.ids(c, changed, Balance::instrument)));
                     for (Bucket bucket : Bucket.values()) {
                         s.setArray(n + 2 + bucket.ordinal(), c.createArrayOf("bigint", changed.stream().map(b -> b.get(bucket)).toArray()));
                     }
@@ -113,7 +114,7 @@ public class BalanceStore {
         Write delete = unused.isEmpty() ? null : new Write("delete from balance where (holder_id, instrument_id) in "
                 + "(select * from unnest(?::uuid[], ?::int[])) and entries = 0", (c, s, n) -> {
                     s.setArray(n, c.createArrayOf("uuid", unused.stream().map(Balance::holderId).toArray()));
-                    s.setArray(n + 1, c.createArrayOf("integer", ids(c, unused)));
+                    s.setArray(n + 1, c.createArrayOf("integer", instruments.ids(c, unused, Balance::instrument)));
                     return n + 2;
                 }, unused.size(), "balances created for nothing");
         return java.util.Arrays.asList(update, delete);
@@ -154,14 +155,6 @@ public class BalanceStore {
             buckets[bucket.ordinal()] = rs.getLong(3 + bucket.ordinal());
         }
         return new Balance(rs.getObject(1, UUID.class), instruments.byId(c, rs.getInt(2)), buckets, rs.getLong(9), rs.getBytes(10), created);
-    }
-
-    private Object[] ids(Connection c, List<Balance> balances) throws SQLException {
-        Object[] ids = new Object[balances.size()];
-        for (int n = 0; n < ids.length; n++) {
-            ids[n] = instruments.find(c, balances.get(n).instrument()).orElseThrow();
-        }
-        return ids;
     }
 
     private static void bindKeys(Connection c, PreparedStatement s, int first, Set<Row> rows) throws SQLException {

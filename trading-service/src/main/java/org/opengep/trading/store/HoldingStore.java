@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -189,10 +190,7 @@ public class HoldingStore {
                 + "serial_prefix, serial_start, serial_end, state, movement_id, valid_until, held_from, held_until) select * from unnest(?::uuid[], "
                 + "?::int[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::uuid[], ?::date[], "
                 + "?::text[]::timestamptz[], ?::text[]::timestamptz[])", (c, s, n) -> {
-                    Object[] ids = new Object[started.size()];
-                    for (int k = 0; k < ids.length; k++) {
-                        ids[k] = instruments.find(c, started.get(k).instrument()).orElseThrow();
-                    }
+                    Object[] ids = instruments.ids(c, started, SerialBlock::instrument);
                     s.setArray(n, c.createArrayOf("uuid", started.stream().map(SerialBlock::holderId).toArray()));
                     s.setArray(n + 1, c.createArrayOf("integer", ids));
                     s.setArray(n + 2, c.createArrayOf("uuid", started.stream().map(SerialBlock::productId).toArray()));
@@ -209,7 +207,7 @@ public class HoldingStore {
                     s.setArray(n + 12, c.createArrayOf("text", started.stream().map(b -> b.heldUntil() == null ? null : b.heldUntil().toString()).toArray()));
                     return n + 13;
                 }, started.size(), "serial blocks started");
-        return java.util.Arrays.asList(ending, starting);
+        return Arrays.asList(ending, starting); // either may be null: nothing to write
     }
 
     private static final String COLUMNS = "h.id, h.holder_id, h.instrument_id, h.product_id, h.region_code, h.issuance_id, h.serial_prefix, "

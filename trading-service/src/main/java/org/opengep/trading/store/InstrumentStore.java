@@ -8,9 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
@@ -82,6 +84,15 @@ public class InstrumentStore {
             s.setObject(5, i.permitValidUntil(), java.sql.Types.DATE);
             s.executeUpdate();
         }
+    }
+
+    /** The ids of the items' instruments, in order, for an array parameter (every instrument must be stored). */
+    public <T> Object[] ids(Connection c, List<T> items, Function<T, Instrument> instrument) throws SQLException {
+        Object[] ids = new Object[items.size()];
+        for (int n = 0; n < ids.length; n++) {
+            ids[n] = find(c, instrument.apply(items.get(n))).orElseThrow();
+        }
+        return ids;
     }
 
     /** The instrument of an id read from another table. */

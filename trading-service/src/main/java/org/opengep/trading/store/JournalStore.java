@@ -36,10 +36,7 @@ public class JournalStore {
         return new Write("insert into journal_entry (movement_id, holder_id, instrument_id, bucket, units, chain_seq, at, prev_hash, hash) "
                 + "select * from unnest(?::uuid[], ?::uuid[], ?::int[], ?::text[], ?::bigint[], ?::bigint[], ?::text[]::timestamptz[], ?::bytea[], "
                 + "?::bytea[])", (c, s, n) -> {
-                    Object[] ids = new Object[lines.size()];
-                    for (int k = 0; k < ids.length; k++) {
-                        ids[k] = instruments.find(c, lines.get(k).instrument()).orElseThrow();
-                    }
+                    Object[] ids = instruments.ids(c, lines, JournalLine::instrument);
                     s.setArray(n, c.createArrayOf("uuid", lines.stream().map(JournalLine::movementId).toArray()));
                     s.setArray(n + 1, c.createArrayOf("uuid", lines.stream().map(JournalLine::holderId).toArray()));
                     s.setArray(n + 2, c.createArrayOf("integer", ids));

@@ -47,10 +47,7 @@ public class MovementStore {
                 + "?::text[], ?::uuid[], ?::uuid[], ?::int[], ?::bigint[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[], "
                 + "?::bigint[], ?::text[], ?::text[]::timestamptz[]) as m(id, kind, status, seller, buyer, instrument, units, price, mode, purpose, "
                 + "beneficiary, expires, settled, by, at)", (c, s, n) -> {
-            Object[] ids = new Object[movements.size()];
-            for (int k = 0; k < ids.length; k++) {
-                ids[k] = instruments.find(c, movements.get(k).instrument()).orElseThrow();
-            }
+            Object[] ids = instruments.ids(c, movements, Movement::instrument);
             s.setArray(n, c.createArrayOf("uuid", movements.stream().map(Movement::id).toArray()));
             s.setArray(n + 1, c.createArrayOf("text", movements.stream().map(m -> m.kind().name()).toArray()));
             s.setArray(n + 2, c.createArrayOf("text", movements.stream().map(m -> m.status().name()).toArray()));
