@@ -32,7 +32,7 @@ function request()
   local buyer = math.random(1, n - 1)
   if buyer >= seller then buyer = buyer + 1 end
   local body = '{"sellerId":"' .. accounts[seller].id .. '","buyerId":"' .. accounts[buyer].id
-    .. '","rightType":"FOREST_CARBON_SINK","vintage":2024,"quantity":1,"price":58.00,"mode":"AGREEMENT"}'
+    .. '","rightType":"FOREST_CARBON_SINK","vintage":2024,"quantity":1}'
   return wrk.format("POST", "/api/v1/trades", { ["Authorization"] = "Bearer " .. accounts[seller].token,
     ["Content-Type"] = "application/json", ["Idempotency-Key"] = key() }, body)
 end

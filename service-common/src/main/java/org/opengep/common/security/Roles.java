@@ -43,10 +43,12 @@ public final class Roles {
 
     /** trading-service. */
     public static final class Trading {
-        /** Trades and retires its own holder's units. */
+        /** Trades and retires its own holder's units: its orders, takes, bids, confirmations, cash and statements. */
         public static final String TRADER = "trader";
-        /** Runs the market: syncs the issuance feed, freezes, enforces and expires. */
+        /** Runs the market: syncs the issuance feed, freezes, enforces and expires; lists instruments, opens auctions, records cash in and out, grants platform memberships. */
         public static final String OPERATOR = "trading-operator";
+        /** A platform that matches elsewhere and reports its members' matched trades (the token's name is the platform). */
+        public static final String PLATFORM = "trading-platform";
         /** Reads everything and verifies the journal. */
         public static final String AUDITOR = "auditor";
         /** Reads market figures and realised value; the accounting service's own token has it, and nothing else. */

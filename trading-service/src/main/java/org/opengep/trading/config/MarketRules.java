@@ -4,27 +4,52 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Market rules as configuration: price limits per right type (e.g. carbon allowances: listed trades below 100 000 t
- * within ±10 % of the previous close, block trades from 100 000 t within ±30 %), and the share of CCER a compliance
- * surrender of allowances may use; and how the ledger writer groups movements into transactions.
+ * Market rules as configuration: the market's time zone and holidays, the defaults a newly listed instrument of the
+ * trading centre gets (its own rules are data, per listing), the share of CCER a compliance surrender of allowances
+ * may use, and how the ledger writer groups movements into transactions.
  */
 @ConfigMapping(prefix = "trading.market")
 public interface MarketRules {
 
-    /** The market's time zone: days of market data, and the day a previous close belongs to. */
+    /** The market's time zone: sessions, trading days and the days of market data. */
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
-
-    /** Price limits by right type name; right types without an entry trade without limits. */
-    Map<String, PriceLimit> priceLimits();
 
     /** The largest share of a surrender obligation CCER may cover. */
     @WithDefault("0.05")
     BigDecimal ccerSurrenderShare();
+
+    /** Days the market is closed besides weekends, e.g. 2026-10-01. */
+    Optional<Set<LocalDate>> holidays();
+
+    /** The trading centre: the rules a newly listed instrument gets where the operator does not give them. */
+    Centre centre();
+
+    interface Centre {
+        /** The sessions of a trading day, market time. */
+        @WithDefault("09:30-11:30,13:00-15:00")
+        String sessions();
+
+        @WithDefault("0.0050")
+        BigDecimal buyerFeeRate();
+
+        @WithDefault("0.0050")
+        BigDecimal sellerFeeRate();
+
+        /** How long a block proposal waits for its counterparty at most. */
+        @WithDefault("P1D")
+        Duration maxProposalLife();
+
+        /** How often the centre looks whether a trading day has ended (then closes it) and auctions have (then allocates them); off: never. */
+        @WithDefault("30s")
+        String closeCheckEvery();
+    }
 
     /** The ledger writer's group commit. */
     Writer writer();
@@ -43,14 +68,4 @@ public interface MarketRules {
         Duration answerTimeout();
     }
 
-    interface PriceLimit {
-        /** Listed trades: the largest deviation from the previous close, e.g. 0.10. */
-        BigDecimal listed();
-
-        /** Block trades: the largest deviation from the previous close, e.g. 0.30. */
-        BigDecimal block();
-
-        /** From this quantity (in the right's unit) a trade is a block trade; below it a listed one. */
-        BigDecimal blockThreshold();
-    }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.opengep.common.problem.ConflictException;
 
@@ -27,8 +26,11 @@ public final class LedgerBatch {
     /** One leg of a movement: units into (positive) or out of (negative) a holder's bucket. */
     public record Leg(UUID holderId, Bucket bucket, long units) {}
 
-    /** What a transfer of blocks moved: the serial ranges, the products, and the units per region of origin. */
-    public record Moved(List<String> serials, Set<UUID> products, Map<String, Long> unitsByRegion) {}
+    /** What a transfer of blocks moved: the serial ranges, the products, and the units per issuance (and its region). */
+    public record Moved(List<String> serials, Set<UUID> products, List<Piece> pieces) {}
+
+    /** Units moved from one issuance (of a product of {@code regionCode}). */
+    public record Piece(UUID issuanceId, String regionCode, long units) {}
 
     /** A journal entry to write, chained to its balance's previous head. */
     public record JournalLine(UUID movementId, UUID holderId, Instrument instrument, Bucket bucket, long units, long chainSeq, OffsetDateTime at,
@@ -106,16 +108,17 @@ public final class LedgerBatch {
         }
         List<String> serials = new ArrayList<>();
         Set<UUID> products = new LinkedHashSet<>();
-        Map<String, Long> byRegion = new TreeMap<>();
+        Map<UUID, Piece> pieces = new LinkedHashMap<>();
         for (SerialSplit.Block range : split.moved()) {
             SerialBlock b = candidates.get((int) range.holdingId());
             SerialBlock moved = b.part(range.start(), range.end(), to, toState, movementId, at);
             start(moved);
             serials.add(moved.serials());
             products.add(b.productId);
-            byRegion.merge(b.regionCode, range.units(), Long::sum);
+            pieces.merge(b.issuanceId, new Piece(b.issuanceId, b.regionCode, range.units()),
+                    (x, y) -> new Piece(x.issuanceId(), x.regionCode(), x.units() + y.units()));
         }
-        return new Moved(serials, products, byRegion);
+        return new Moved(serials, products, List.copyOf(pieces.values()));
     }
 
     /** Ends the holder's AVAILABLE blocks of the instrument that expired on {@code today} and starts them again as EXPIRED. */

@@ -42,11 +42,16 @@ public final class Units {
 
     /** The units of a request's quantity; 0 with the problem added to {@code errors} under "quantity" (or nothing without a type). */
     public static long from(Errors errors, BigDecimal quantity, RightType type) {
+        return from(errors, "quantity", quantity, type);
+    }
+
+    /** The units of a request's quantity in {@code field}; 0 with the problem added to {@code errors} (or nothing without a type). */
+    public static long from(Errors errors, String field, BigDecimal quantity, RightType type) {
         if (type == null) {
             return 0;
         }
         Optional<String> problem = check(quantity, type);
-        problem.ifPresent(p -> errors.add("quantity", p));
+        problem.ifPresent(p -> errors.add(field, p));
         return problem.isPresent() ? 0 : of(quantity, type);
     }
 

@@ -21,40 +21,16 @@ import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.Problems;
 import org.opengep.common.rights.RightType;
 import org.opengep.common.security.Roles;
-import org.opengep.trading.rest.Views.Day;
 import org.opengep.trading.rest.Views.Realised;
 import org.opengep.trading.service.MarketData;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Market", description = "Daily market figures and the value realised from each region's products")
+@Tag(name = "Market", description = "The value realised from each region's products")
 public class MarketResource {
 
     @Inject
     MarketData market;
-
-    @GET
-    @Path("market-data")
-    @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR, Roles.Trading.AUDITOR, Roles.Trading.MARKET_READER})
-    @Operation(operationId = "getMarketData", summary = "Daily figures of a right type", description = "Per day (Asia/Shanghai): volume, trades, VWAP, open, high, low, "
-            + "last, and the close (VWAP of the day's listed trades), from delivered trades.")
-    @APIResponse(responseCode = "200", description = "The days with trades, oldest first")
-    public List<Day> days(@QueryParam("rightType") @Parameter(required = true) RightType type,
-            @QueryParam("from") @Parameter(description = "First day (default: 30 days ago)", example = "2026-11-01") String from,
-            @QueryParam("to") @Parameter(description = "Last day (default: today)") String to, @Context UriInfo uri) {
-        Problems.onlyQueryParameters(uri, Set.of("rightType", "from", "to"));
-        Errors errors = new Errors();
-        if (type == null) {
-            errors.add("rightType", "required");
-        }
-        LocalDate last = date(to, "to", LocalDate.now(), errors);
-        LocalDate first = date(from, "from", last.minusDays(30), errors);
-        if (first.isAfter(last)) {
-            errors.add("from", "after to");
-        }
-        errors.throwIfAny();
-        return market.days(type, first, last);
-    }
 
     @GET
     @Path("realised-value")
@@ -72,17 +48,5 @@ public class MarketResource {
         }
         errors.throwIfAny();
         return market.realised(year, region);
-    }
-
-    private static LocalDate date(String value, String field, LocalDate fallback, Errors errors) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "a date like 2026-11-22");
-            return fallback;
-        }
     }
 }

@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
 import org.opengep.common.rights.WaterRightKind;
-import org.opengep.trading.ledger.TradeMode;
 import org.opengep.trading.ledger.Units;
 
 /** What the API takes: the request bodies, as the OpenAPI document describes them, with the limits it documents and enforces. */
@@ -21,16 +20,13 @@ public final class Requests {
     static final String PERMIT_END = "WITHDRAWAL_PERMIT water rights only, and required for them: the end of the permit (quotas of permits that "
             + "end on other days are different rights)";
 
-    @Schema(name = "NewTrade", description = "Units of one right type and vintage from seller to buyer: settled at once, or two-phase "
-            + "(the units are reserved as PENDING until the trade is settled, cancelled or expires)")
+    @Schema(name = "NewTrade", description = "A transfer of units of one instrument from seller to buyer (no price: priced trades are the trading "
+            + "centre's fills): settled at once, or two-phase (the units are reserved as PENDING until the trade is settled, cancelled or expires)")
     public record NewTrade(@Schema(required = true) UUID sellerId, @Schema(required = true) UUID buyerId,
             @Schema(required = true) RightType rightType, @Schema(required = true, examples = "2024") Integer vintage,
             @Schema(description = "Pollutant emission rights only") Pollutant pollutant,
             @Schema(description = WATER_KIND) WaterRightKind waterRightKind, @Schema(description = PERMIT_END) LocalDate permitValidUntil,
             @Schema(required = true, examples = "100") BigDecimal quantity,
-            @Schema(required = true, description = "元 per unit, at most two decimal places", examples = "58.50", minimum = "0",
-                    maximum = "1e16", exclusiveMaximum = true, multipleOf = 0.01) BigDecimal price,
-            @Schema(required = true) TradeMode mode,
             @Schema(description = "Two-phase: reserve now, settle later") Boolean twoPhase,
             @Schema(description = "Two-phase: seconds until an unsettled trade expires (default 3600, at most 30 days)") Long expiresInSeconds) {}
 

@@ -99,12 +99,10 @@ public final class Views {
     public record InstrumentTotals(RightType rightType, int vintage, String pollutant, WaterRightKind waterRightKind, LocalDate permitValidUntil,
             BigDecimal issued, BigDecimal available, BigDecimal reserved, BigDecimal retired, BigDecimal expired) {}
 
-    @Schema(name = "MarketDay", description = "Prices in 元 per unit of the right; volume in the right's unit")
-    public record Day(LocalDate day, RightType rightType, BigDecimal volume, long trades, BigDecimal vwap, BigDecimal open, BigDecimal high,
-            BigDecimal low, BigDecimal last, @Schema(description = "VWAP of the day's LISTED trades (none: no listed trade)") BigDecimal close) {}
-
-    @Schema(name = "RealisedValue", description = "Trade value delivered from a region's products in a year (元)")
-    public record Realised(String regionCode, int year, RightType rightType, BigDecimal quantity, BigDecimal value) {}
+    @Schema(name = "RealisedValue", description = "Value the trading centre's fills delivered from a region's products in a year (元): first sales "
+            + "out of the holder the units were issued to (primary, what the value-realisation rate counts) apart from resales")
+    public record Realised(String regionCode, int year, RightType rightType, BigDecimal primaryQuantity, BigDecimal primaryValue, BigDecimal resaleQuantity,
+            BigDecimal resaleValue) {}
 
     @Schema(name = "Sync", description = "Where the import of the registry's issuance feed stands")
     public record Sync(long position, int imported, int pages) {}

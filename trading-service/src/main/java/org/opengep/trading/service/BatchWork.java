@@ -7,27 +7,27 @@ import java.util.Set;
 import java.util.UUID;
 import org.opengep.trading.ledger.LedgerBatch;
 import org.opengep.trading.ledger.Movement;
-import org.opengep.trading.store.MovementStore.Origin;
 import org.opengep.trading.store.MovementStore.Resolved;
 
 /**
- * What the commands of one batch work on and leave for the writes: the locked part of the ledger, the locked
- * reservations, and the movements, resolutions and origins to record. A {@link Mark} covers all of it, so a command
+ * What the commands of one batch work on and leave for the writes: the locked part of the ledger and of the market,
+ * the locked reservations, and the movements and resolutions to record. A {@link Mark} covers all of it, so a command
  * that fails is undone whole.
  */
 final class BatchWork {
 
-    record Mark(LedgerBatch.Mark ledger, int movements, int resolutions, int origins, Map<UUID, Movement> reservations) {}
+    record Mark(LedgerBatch.Mark ledger, MarketWork.Mark market, int movements, int resolutions, Map<UUID, Movement> reservations) {}
 
     final LedgerBatch ledger;
+    final MarketWork market;
     final Map<UUID, Movement> reservations;
     final List<Movement> movements = new ArrayList<>();
     final List<Resolved> resolutions = new ArrayList<>();
-    final List<Origin> origins = new ArrayList<>();
     private final RegistryFacts registry;
 
-    BatchWork(LedgerBatch ledger, Map<UUID, Movement> reservations, RegistryFacts registry) {
+    BatchWork(LedgerBatch ledger, MarketWork market, Map<UUID, Movement> reservations, RegistryFacts registry) {
         this.ledger = ledger;
+        this.market = market;
         this.reservations = reservations;
         this.registry = registry;
     }
@@ -39,11 +39,6 @@ final class BatchWork {
 
     void record(Movement movement) {
         movements.add(movement);
-    }
-
-    /** Records where a trade's delivered units came from. */
-    void origins(UUID movementId, Map<String, Long> unitsByRegion) {
-        unitsByRegion.forEach((region, units) -> origins.add(new Origin(movementId, region, units)));
     }
 
     /** Records a resolution; the reservation, as later commands of the batch see it, is resolved. */
@@ -61,14 +56,14 @@ final class BatchWork {
     }
 
     Mark mark() {
-        return new Mark(ledger.mark(), movements.size(), resolutions.size(), origins.size(), Map.copyOf(reservations));
+        return new Mark(ledger.mark(), market.mark(), movements.size(), resolutions.size(), Map.copyOf(reservations));
     }
 
     void rollback(Mark mark) {
         ledger.rollback(mark.ledger());
+        market.rollback(mark.market());
         movements.subList(mark.movements(), movements.size()).clear();
         resolutions.subList(mark.resolutions(), resolutions.size()).clear();
-        origins.subList(mark.origins(), origins.size()).clear();
         reservations.clear();
         reservations.putAll(mark.reservations());
     }

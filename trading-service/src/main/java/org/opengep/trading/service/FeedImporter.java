@@ -48,6 +48,9 @@ public class FeedImporter {
     private static final int PAGE = 500;
 
     @Inject
+    MarketClock clock;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -163,7 +166,7 @@ public class FeedImporter {
         }
         List<Entering> fresh = recordImports(c, entering);
         if (!fresh.isEmpty()) {
-            LedgerBatch ledger = new LedgerBatch(LedgerWriter.now());
+            LedgerBatch ledger = new LedgerBatch(clock.now());
             balances.lock(c, fresh.stream().map(e -> new Wanted(e.item().getHolderId(), e.instrument(), true)).toList()).forEach(ledger::add);
             for (Entering e : fresh) {
                 Issuance i = e.item();

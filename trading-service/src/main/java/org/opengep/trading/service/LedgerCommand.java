@@ -27,7 +27,10 @@ interface LedgerCommand<R> {
         return List.of();
     }
 
-    /** What it needs locked and read, once the reservations are (null for one not found). */
+    /** The books, proposals and auctions of the trading centre it needs locked and read, after the reservations. */
+    default void market(MarketWork.Needs needs) {}
+
+    /** What it needs locked and read, once the reservations and the books are (null for one not found). */
     void declare(Needs needs, Map<UUID, Movement> reservations);
 
     /** Applies it; a problem (TypedProblem, InvalidInputException) refuses this command alone, its changes undone. */
@@ -38,10 +41,22 @@ interface LedgerCommand<R> {
         return 1;
     }
 
-    /** What the commands of a batch need: the balances to lock, the AVAILABLE units to read blocks for, reservations' blocks. */
+    /** What the commands of a batch need: the balances and cash accounts to lock, the AVAILABLE units to read blocks for, reservations' blocks. */
     final class Needs {
 
         final List<Wanted> balances = new ArrayList<>();
+        final Set<UUID> cash = new LinkedHashSet<>();
+        /** The books and what they hold, locked and read. */
+        final MarketWork market;
+
+        Needs(MarketWork market) {
+            this.market = market;
+        }
+
+        /** The cash accounts of these participants (locked after the balances; created if missing). */
+        void cash(UUID... participants) {
+            cash.addAll(List.of(participants));
+        }
         final List<Need> available = new ArrayList<>();
         final Set<UUID> reserved = new LinkedHashSet<>();
 

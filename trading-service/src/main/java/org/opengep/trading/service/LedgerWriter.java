@@ -12,8 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +41,7 @@ import org.opengep.common.problem.ServiceUnavailableException;
 import org.opengep.common.problem.TypedProblem;
 import org.opengep.trading.config.MarketRules;
 import org.opengep.trading.ledger.LedgerBatch;
+import org.opengep.trading.market.CashBook;
 import org.opengep.trading.ledger.Movement;
 import org.opengep.trading.store.BalanceStore;
 import org.opengep.trading.store.HoldingStore;
@@ -98,6 +97,12 @@ public class LedgerWriter {
 
     @Inject
     MarketRules rules;
+
+    @Inject
+    MarketBooks marketBooks;
+
+    @Inject
+    MarketClock clock;
 
     private LinkedBlockingQueue<Submission<?>> queue;
     private volatile boolean running;
@@ -207,15 +212,20 @@ public class LedgerWriter {
         Set<UUID> ids = new LinkedHashSet<>();
         active.forEach(n -> ids.addAll(batch.get(n).command().reservations()));
         Map<UUID, Movement> reservations = movements.lockReservations(c, ids);
-        LedgerCommand.Needs needs = new LedgerCommand.Needs();
+        OffsetDateTime at = clock.now();
+        MarketWork.Needs books = new MarketWork.Needs();
+        active.forEach(n -> batch.get(n).command().market(books));
+        MarketWork market = marketBooks.load(c, books, new CashBook(at, clock.marketTime(at).toLocalDate()), clock.marketTime(at), clock.calendar());
+        LedgerCommand.Needs needs = new LedgerCommand.Needs(market);
         active.forEach(n -> batch.get(n).command().declare(needs, reservations));
         List<LedgerBatch.Balance> locked = balances.lock(c, needs.balances);
-        LedgerBatch ledger = new LedgerBatch(now());
+        LedgerBatch ledger = new LedgerBatch(at);
         locked.forEach(ledger::add);
         holdings.available(c, needs.availableTotals()).forEach(ledger::add);
         holdings.reserved(c, needs.reserved).forEach(ledger::add);
+        marketBooks.lockCash(c, market, needs.cash);
 
-        BatchWork work = new BatchWork(ledger, new HashMap<>(reservations), registry);
+        BatchWork work = new BatchWork(ledger, market, new HashMap<>(reservations), registry);
         List<StoredAnswer> answers = new ArrayList<>();
         for (int n : active) {
             outcomes[n] = applyOne(batch.get(n), work, answers);
@@ -225,7 +235,7 @@ public class LedgerWriter {
         writes.addAll(balances.writes(ledger.balances()));
         writes.add(movements.inserting(work.movements));
         writes.add(movements.resolving(work.resolutions));
-        writes.add(movements.insertingOrigins(work.origins));
+        writes.addAll(marketBooks.writes(market));
         writes.add(keys.storing(answers));
         Writes.execute(c, writes);
         return new Written(List.of(outcomes), work.counted());
@@ -299,10 +309,5 @@ public class LedgerWriter {
             }
         }
         return false;
-    }
-
-    /** The time of a batch, to the microsecond as PostgreSQL keeps it (the journal hashes it). */
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -33,6 +33,9 @@ import org.opengep.trading.store.MovementStore;
 public class ReservationService {
 
     @Inject
+    MarketClock clock;
+
+    @Inject
     LedgerWriter writer;
 
     @Inject
@@ -82,7 +85,7 @@ public class ReservationService {
 
     /** Expires, as the system, every two-phase trade past its time; answers how many. */
     public int expireOverdue(Caller system, int limit) {
-        List<UUID> due = Transactions.jdbc(dataSource, c -> movements.overdue(c, LedgerWriter.now(), limit));
+        List<UUID> due = Transactions.jdbc(dataSource, c -> movements.overdue(c, clock.now(), limit));
         List<CompletableFuture<Response>> answers = due.stream()
                 .map(id -> writer.queue(new ResolutionCommand(id, Resolution.EXPIRED, null, new Asker(true, null), system.name()), null, 200, m -> m.id()))
                 .toList();

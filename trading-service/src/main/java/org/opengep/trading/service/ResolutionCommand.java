@@ -58,9 +58,6 @@ record ResolutionCommand(UUID id, Resolution resolution, BigDecimal quantity, As
             LedgerBatch.Moved moved = ledger.transfer(id, m.instrument(), m.holderId(), reserved, id, m.counterpartyId(), Bucket.AVAILABLE,
                     decision.delivered());
             work.requireRegistered(moved.products());
-            if (m.kind() == MovementKind.TRADE) {
-                work.origins(id, moved.unitsByRegion());
-            }
             serials.addAll(moved.serials());
             legs.add(new Leg(m.counterpartyId(), Bucket.AVAILABLE, decision.delivered()));
         }

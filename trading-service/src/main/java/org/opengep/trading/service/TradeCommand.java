@@ -1,6 +1,5 @@
 package org.opengep.trading.service;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,14 +11,13 @@ import org.opengep.trading.ledger.LedgerBatch;
 import org.opengep.trading.ledger.Movement;
 import org.opengep.trading.ledger.MovementKind;
 import org.opengep.trading.ledger.MovementStatus;
-import org.opengep.trading.ledger.TradeMode;
 
 /**
  * A checked trade: units from the seller's available blocks to the buyer at once (SETTLED), or two-phase into the
  * seller's PENDING bucket until the trade is settled, cancelled or lapses (OPEN). Every product whose units move must
  * still be REGISTERED.
  */
-record TradeCommand(UUID seller, UUID buyer, Instrument instrument, long units, BigDecimal price, TradeMode mode, boolean twoPhase,
+record TradeCommand(UUID seller, UUID buyer, Instrument instrument, long units, boolean twoPhase,
         Long expiresInSeconds, String by) implements LedgerCommand<Movement> {
 
     @Override
@@ -40,13 +38,10 @@ record TradeCommand(UUID seller, UUID buyer, Instrument instrument, long units, 
         work.requireRegistered(moved.products());
         ledger.post(id, instrument, List.of(new Leg(seller, Bucket.AVAILABLE, -units), new Leg(receiver, into, units)));
         Movement movement = twoPhase
-                ? new Movement(id, MovementKind.TRADE, MovementStatus.OPEN, seller, buyer, instrument, units, null, price, mode, null, null,
+                ? new Movement(id, MovementKind.TRADE, MovementStatus.OPEN, seller, buyer, instrument, units, null, null, null, null, null,
                         ExpiryRules.lapsesAt(ledger.at(), expiresInSeconds), ledger.at(), by, moved.serials())
-                : new Movement(id, MovementKind.TRADE, MovementStatus.SETTLED, seller, buyer, instrument, units, units, price, mode, null, null, null,
+                : new Movement(id, MovementKind.TRADE, MovementStatus.SETTLED, seller, buyer, instrument, units, units, null, null, null, null, null,
                         ledger.at(), by, moved.serials());
-        if (!twoPhase) {
-            work.origins(id, moved.unitsByRegion());
-        }
         work.record(movement);
         return movement;
     }

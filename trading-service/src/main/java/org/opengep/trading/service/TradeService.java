@@ -3,14 +3,11 @@ package org.opengep.trading.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.opengep.common.idempotency.IdempotencyStore.KeyedRequest;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.InvalidInputException;
@@ -18,14 +15,11 @@ import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
 import org.opengep.common.problem.TypedProblem;
 import org.opengep.common.security.Caller;
-import org.opengep.trading.config.MarketRules;
 import org.opengep.trading.ledger.ExpiryRules;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.Movement;
-import org.opengep.trading.ledger.PriceLimits;
 import org.opengep.trading.ledger.Units;
 import org.opengep.trading.rest.Requests.NewTrade;
-import org.opengep.trading.store.HoldingStore;
 
 /**
  * Trades, one at a time or in batches of up to 1 000: each is checked for everything that needs no lock (fields,
@@ -43,17 +37,9 @@ public class TradeService {
     @Inject
     RegistryFacts registry;
 
-    @Inject
-    MarketRules rules;
 
     @Inject
-    MarketData market;
-
-    @Inject
-    HoldingStore holdings;
-
-    @Inject
-    DataSource dataSource;
+    Participants participants;
 
     public Response trade(NewTrade t, Caller caller, KeyedRequest key, Function<Movement, Object> view) {
         return writer.submit(check(t, caller), key, 201, view);
@@ -92,34 +78,16 @@ public class TradeService {
         if (t.sellerId() != null && t.sellerId().equals(t.buyerId())) {
             errors.add("buyerId", "differs from the seller");
         }
-        errors.required("mode", t.mode());
-        if (t.price() == null || t.price().signum() < 0 || t.price().stripTrailingZeros().scale() > 2) {
-            errors.add("price", "元 per unit, not negative, at most 2 decimals");
-        }
         boolean twoPhase = Boolean.TRUE.equals(t.twoPhase());
         ExpiryRules.checkTwoPhase(twoPhase, t.expiresInSeconds()).ifPresent(p -> errors.add("expiresInSeconds", p));
         Instrument instrument = Instrument.from(errors, t.rightType(), t.vintage(), t.pollutant(), t.waterRightKind(), t.permitValidUntil());
         long units = Units.from(errors, t.quantity(), t.rightType());
         errors.throwIfAny();
-        checkPrice(t, errors);
         caller.requireActsFor(t.sellerId());
         registry.requireActiveHolder(t.sellerId(), "seller");
         registry.requireActiveHolder(t.buyerId(), "buyer");
-        if (registry.productsStale(t.sellerId() + "|" + instrument)) {
-            registry.refreshProducts(Transactions.jdbc(dataSource, c -> holdings.nextProducts(c, t.sellerId(), instrument)));
-        }
-        return new TradeCommand(t.sellerId(), t.buyerId(), instrument, units, t.price(), t.mode(), twoPhase, t.expiresInSeconds(), caller.name());
+        participants.readySeller(t.sellerId(), instrument);
+        return new TradeCommand(t.sellerId(), t.buyerId(), instrument, units, twoPhase, t.expiresInSeconds(), caller.name());
     }
 
-    /** The right type's price limits against the previous close, where configured. */
-    private void checkPrice(NewTrade t, Errors errors) {
-        MarketRules.PriceLimit limit = rules.priceLimits().get(t.rightType().name());
-        if (limit == null) {
-            return;
-        }
-        BigDecimal previousClose = market.previousClose(t.rightType(), LocalDate.now(rules.zone())).orElse(null);
-        PriceLimits.check(t.mode().name(), t.quantity(), t.price(), previousClose, limit.listed(), limit.block(), limit.blockThreshold())
-                .ifPresent(problem -> errors.add("price", problem));
-        errors.throwIfAny();
-    }
 }

@@ -95,6 +95,19 @@ public class InstrumentStore {
         return ids;
     }
 
+    /** The instrument of an id, from memory once read (a view of a row needs no database call then). */
+    public Instrument known(int id) {
+        Instrument i = instruments.get(id);
+        if (i != null) {
+            return i;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return byId(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The instrument of an id read from another table. */
     public Instrument byId(Connection c, int id) throws SQLException {
         Instrument known = instruments.get(id);

@@ -22,16 +22,13 @@ import org.opengep.trading.ledger.TradeMode;
 
 /**
  * The movement table (movements as asked for and recorded; reservations stay OPEN until resolved, exactly once, under
- * the lock of their row) and trade_origin (where a trade's delivered units came from, per region).
+ * the lock of their row).
  */
 @ApplicationScoped
 public class MovementStore {
 
     /** A resolution to write: the reservation's new status and, for trades, what was delivered. */
     public record Resolved(UUID id, MovementStatus status, Long settledUnits, OffsetDateTime at, String by) {}
-
-    /** Units a trade delivered from a region's products. */
-    public record Origin(UUID movementId, String regionCode, long units) {}
 
     @Inject
     InstrumentStore instruments;
@@ -106,20 +103,6 @@ public class MovementStore {
                     s.setArray(n + 4, c.createArrayOf("text", resolutions.stream().map(Resolved::by).toArray()));
                     return n + 5;
                 }, resolutions.size(), "reservations resolved under their lock");
-    }
-
-    /** The statement that records where trades' delivered units came from. */
-    public Write insertingOrigins(List<Origin> origins) {
-        if (origins.isEmpty()) {
-            return null;
-        }
-        return new Write("insert into trade_origin (movement_id, region_code, units) select * from unnest(?::uuid[], ?::text[], ?::bigint[])",
-                (c, s, n) -> {
-                    s.setArray(n, c.createArrayOf("uuid", origins.stream().map(Origin::movementId).toArray()));
-                    s.setArray(n + 1, c.createArrayOf("text", origins.stream().map(Origin::regionCode).toArray()));
-                    s.setArray(n + 2, c.createArrayOf("bigint", origins.stream().map(Origin::units).toArray()));
-                    return n + 3;
-                }, origins.size(), "trade origins");
     }
 
     /** Reservations past their time, oldest first (the expiry job resolves each as EXPIRED). */

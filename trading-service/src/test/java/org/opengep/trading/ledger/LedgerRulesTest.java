@@ -36,20 +36,6 @@ class LedgerRulesTest {
     }
 
     @Test
-    void priceLimitsFollowTheCarbonMarket() {
-        BigDecimal close = new BigDecimal("50.00");
-        BigDecimal ten = new BigDecimal("0.10");
-        BigDecimal thirty = new BigDecimal("0.30");
-        BigDecimal threshold = new BigDecimal("100000");
-        assertThat(PriceLimits.check("LISTED", BigDecimal.TEN, new BigDecimal("55.00"), close, ten, thirty, threshold)).isEmpty();
-        assertThat(PriceLimits.check("LISTED", BigDecimal.TEN, new BigDecimal("44.99"), close, ten, thirty, threshold)).isPresent();
-        assertThat(PriceLimits.check("BLOCK", threshold, new BigDecimal("35.00"), close, ten, thirty, threshold)).isEmpty();
-        assertThat(PriceLimits.check("BLOCK", BigDecimal.TEN, new BigDecimal("50.00"), close, ten, thirty, threshold)).isPresent();
-        assertThat(PriceLimits.check("AGREEMENT", threshold, new BigDecimal("500.00"), close, ten, thirty, threshold)).isEmpty();
-        assertThat(PriceLimits.check("LISTED", BigDecimal.TEN, new BigDecimal("500.00"), null, ten, thirty, threshold)).isEmpty();
-    }
-
-    @Test
     void theChainHashCoversEveryFieldAndThePreviousHash() {
         var at = OffsetDateTime.of(2026, 11, 22, 10, 0, 0, 123_456_000, ZoneOffset.UTC);
         var entry = new JournalChain.Entry(UUID.randomUUID(), UUID.randomUUID(), new Instrument(RightType.POLLUTANT_EMISSION_RIGHT, 2025, Pollutant.SO2, null, null),

@@ -148,8 +148,7 @@ class GuardsTest {
         REGISTRY.issuePollutant(holder, "SO2", 2025, 12_345);
         sync();
         Map<String, Object> so2 = new HashMap<>(Map.of("sellerId", holder.toString(), "buyerId", UUID.randomUUID().toString(),
-                "rightType", "POLLUTANT_EMISSION_RIGHT", "vintage", 2025, "pollutant", "SO2", "quantity", new BigDecimal("2.345"),
-                "price", new BigDecimal("3000"), "mode", "AGREEMENT"));
+                "rightType", "POLLUTANT_EMISSION_RIGHT", "vintage", 2025, "pollutant", "SO2", "quantity", new BigDecimal("2.345")));
         post(holder, so2).then().statusCode(201);
         Map<String, Object> nox = new HashMap<>(so2);
         nox.put("pollutant", "NOX");

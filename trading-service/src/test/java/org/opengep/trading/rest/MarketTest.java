@@ -3,7 +3,6 @@ package org.opengep.trading.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static org.opengep.testsupport.ApiRequests.number;
 import static org.opengep.trading.rest.TradingFixtures.REGISTRY;
 import static org.opengep.trading.rest.TradingFixtures.auditor;
 import static org.opengep.trading.rest.TradingFixtures.available;
@@ -17,12 +16,7 @@ import static org.opengep.trading.rest.TradingFixtures.trader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,27 +25,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.opengep.testsupport.PostgresTestResource;
 import org.opengep.trading.client.RegistryStubResource;
 
-/** Batches, compliance surrenders, price limits, market data and realised value. */
+/** Batches and compliance surrenders. */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(RegistryStubResource.class)
 class MarketTest {
-
-    private static final ZoneId MARKET = ZoneId.of("Asia/Shanghai");
-
-    @Inject
-    DataSource dataSource;
-
-    private static Map<String, Object> of(UUID seller, UUID buyer, String type, int vintage, Object quantity, String price, String mode) {
-        Map<String, Object> t = trade(seller, buyer, 1);
-        t.putAll(Map.of("rightType", type, "vintage", vintage, "quantity", quantity, "price", new BigDecimal(price), "mode", mode));
-        return t;
-    }
 
     private static JsonPath batch(UUID seller, List<Map<String, Object>> trades) {
         return trader(seller).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("trades", trades))
@@ -134,56 +116,5 @@ class MarketTest {
         auditor().get("/api/v1/accounts/" + holder + "/balances").then()
                 .body("find { it.rightType == 'CARBON_ALLOWANCE' }.retired", equalTo(95)).body("find { it.rightType == 'CCER' }.available", equalTo(5));
         reconciliationIsClean();
-    }
-
-    @Test
-    void carbonAllowancesTradeWithinTheLimitsOfThePreviousClose() throws Exception {
-        // yesterday's listed trades closed at 50.00
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("with i as (insert into instrument (right_type, "
-                + "vintage) values ('CARBON_ALLOWANCE', 2025) on conflict do nothing returning id) insert into movement (id, kind, status, seller_id, "
-                + "buyer_id, instrument_id, units, price, mode, settled_units, settled_at, created_by, created_at) values (?, 'TRADE', 'SETTLED', ?, ?, "
-                + "coalesce((select id from i), (select id from instrument where right_type = 'CARBON_ALLOWANCE' and vintage = 2025)), 100, 50.00, "
-                + "'LISTED', 100, ?, 'test', ?)")) {
-            var yesterday = LocalDate.now(MARKET).minusDays(1).atTime(11, 0).atZone(MARKET).toOffsetDateTime();
-            s.setObject(1, UUID.randomUUID());
-            s.setObject(2, UUID.randomUUID());
-            s.setObject(3, UUID.randomUUID());
-            s.setObject(4, yesterday);
-            s.setObject(5, yesterday);
-            s.executeUpdate();
-        }
-        UUID seller = UUID.randomUUID();
-        REGISTRY.issue(seller, "CARBON_ALLOWANCE", 2025, 300_000);
-        sync();
-        UUID buyer = UUID.randomUUID();
-        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 10, "55.01", "LISTED")).then().statusCode(400)
-                .body("errors[0].message", equalTo("listed trades are priced within ±10 % of the previous close 50.00: 45.00 to 55.00"));
-        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 10, "55.00", "LISTED")).then().statusCode(201);
-        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 100_000, "55.00", "LISTED")).then().statusCode(400)
-                .body("errors[0].message", equalTo("a listed trade is below 100000; larger ones are BLOCK trades"));
-        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 100_000, "65.01", "BLOCK")).then().statusCode(400);
-        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 100_000, "65.00", "BLOCK")).then().statusCode(201);
-        post(seller, of(seller, buyer, "CARBON_ALLOWANCE", 2025, 10, "90.00", "AGREEMENT")).then().statusCode(201);
-    }
-
-    @Test
-    void dailyFiguresAndTheValueRealisedFromARegion() {
-        UUID seller = UUID.randomUUID();
-        REGISTRY.issue(seller, UUID.randomUUID(), "331122", "CCER", 2023, 1, 100, null);
-        sync();
-        UUID buyer = UUID.randomUUID();
-        post(seller, of(seller, buyer, "CCER", 2023, 10, "60.00", "LISTED")).then().statusCode(201);
-        post(seller, of(seller, buyer, "CCER", 2023, 30, "62.00", "LISTED")).then().statusCode(201);
-        post(seller, of(seller, buyer, "CCER", 2023, 5, "50.00", "AGREEMENT")).then().statusCode(201);
-        String today = LocalDate.now(MARKET).toString();
-        auditor().queryParam("rightType", "CCER").queryParam("from", today).get("/api/v1/market-data").then().statusCode(200)
-                .body("[0].day", equalTo(today)).body("[0].volume", equalTo(45)).body("[0].trades", equalTo(3))
-                .body("[0].vwap", number("60.22")).body("[0].open", number("60.0")).body("[0].high", number("62.0"))
-                .body("[0].low", number("50.0")).body("[0].last", number("50.0")).body("[0].close", number("61.5"));
-        auditor().queryParam("year", LocalDate.now(MARKET).getYear()).queryParam("region", "331122").get("/api/v1/realised-value").then()
-                .statusCode(200).body("[0].rightType", equalTo("CCER")).body("[0].quantity", equalTo(45)).body("[0].value", number("2710.0"));
-        auditor().queryParam("rightType", "CCER").queryParam("colour", "red").get("/api/v1/market-data").then().statusCode(400);
-        auditor().queryParam("rightType", "CCER").queryParam("from", "yesterday").get("/api/v1/market-data").then().statusCode(400)
-                .body("errors[0].field", equalTo("from"));
     }
 }

@@ -48,7 +48,7 @@ public final class TradingFixtures {
 
     public static Map<String, Object> trade(UUID seller, UUID buyer, long quantity) {
         return new HashMap<>(Map.of("sellerId", seller.toString(), "buyerId", buyer.toString(), "rightType", "FOREST_CARBON_SINK",
-                "vintage", 2024, "quantity", quantity, "price", new BigDecimal("58.50"), "mode", "AGREEMENT"));
+                "vintage", 2024, "quantity", quantity));
     }
 
     public static Response post(UUID seller, Map<String, Object> trade) {

@@ -30,7 +30,7 @@ class WaterRightTest {
 
     private static Map<String, Object> water(UUID seller, UUID buyer, String kind, String permitEnd, long quantity) {
         Map<String, Object> t = new HashMap<>(Map.of("sellerId", seller.toString(), "buyerId", buyer.toString(), "rightType", "WATER_RIGHT",
-                "vintage", 2025, "quantity", quantity, "price", new java.math.BigDecimal("1.20"), "mode", "AGREEMENT", "waterRightKind", kind));
+                "vintage", 2025, "quantity", quantity, "waterRightKind", kind));
         if (permitEnd != null) {
             t.put("permitValidUntil", permitEnd);
         }

@@ -76,7 +76,7 @@ class TwoInstancesIT {
     private static int trade(ServiceProcess instance, UUID seller, UUID buyer, int quantity) {
         return trader(instance, seller).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("sellerId", seller.toString(), "buyerId", buyer.toString(), "rightType", "FOREST_CARBON_SINK", "vintage", 2024,
-                        "quantity", quantity, "price", new BigDecimal("58.00"), "mode", "AGREEMENT"))
+                        "quantity", quantity))
                 .post("/api/v1/trades").statusCode();
     }
 

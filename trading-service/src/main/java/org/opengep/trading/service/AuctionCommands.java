@@ -1,0 +1,233 @@
+package org.opengep.trading.service;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opengep.common.problem.ConflictException;
+import org.opengep.common.problem.UnprocessableException;
+import org.opengep.trading.ledger.Bucket;
+import org.opengep.trading.ledger.Instrument;
+import org.opengep.trading.ledger.LedgerBatch.Leg;
+import org.opengep.trading.ledger.Movement;
+import org.opengep.trading.market.Auction;
+import org.opengep.trading.market.AuctionAllocation;
+import org.opengep.trading.market.AuctionBid;
+import org.opengep.trading.market.AuctionPricing;
+import org.opengep.trading.market.CashBook;
+import org.opengep.trading.market.FillMode;
+import org.opengep.trading.market.Listing;
+import org.opengep.trading.market.Money;
+import org.opengep.trading.market.Side;
+
+/** The commands of one-way auctions (单向竞价): open one, bid, allocate at the end. */
+final class AuctionCommands {
+
+    private AuctionCommands() {}
+
+    /** Opens an auction: a seller's lot is reserved (PENDING, tagged with the auction); a buyer's demand freezes its cash at the reserve price. */
+    record Open(Instrument instrument, int instrumentId, Side side, UUID principalId, long units, BigDecimal reservePrice, long minBidUnits,
+            long maxPerBidder, AuctionPricing pricing, OffsetDateTime startsAt, OffsetDateTime endsAt, String by) implements LedgerCommand<Auction> {
+
+        @Override
+        public void market(MarketWork.Needs needs) {
+            needs.book(instrumentId);
+        }
+
+        @Override
+        public void declare(Needs needs, Map<UUID, Movement> reservations) {
+            if (side == Side.SELL) {
+                needs.takes(principalId, instrument, units);
+            } else {
+                needs.cash(principalId);
+            }
+        }
+
+        @Override
+        public Auction apply(BatchWork work) {
+            MarketWork.Book book = work.market.book(instrumentId);
+            Listing listing = book.listing;
+            if (listing.suspended()) {
+                throw new ConflictException("instrument-suspended", instrument + " is suspended");
+            }
+            listing.checkTickAndLot(reservePrice, units);
+            listing.checkTickAndLot(reservePrice, minBidUnits);
+            UUID id = UUID.randomUUID();
+            long frozen = 0;
+            if (side == Side.SELL) {
+                work.requireRegistered(work.ledger.transfer(id, instrument, principalId, Bucket.AVAILABLE, null, principalId, Bucket.PENDING, units).products());
+                work.ledger.post(id, instrument, List.of(new Leg(principalId, Bucket.AVAILABLE, -units), new Leg(principalId, Bucket.PENDING, units)));
+            } else {
+                long amount = OrderCommands.amount(listing, reservePrice, units);
+                // each award's amount and fee are rounded to the fen on their own: up to a fen each above the whole's
+                long awardsAtMost = units / minBidUnits + 1;
+                frozen = amount + Money.fee(amount, listing.buyerFeeRate()) + 2 * awardsAtMost;
+                work.market.cash.freeze(id, principalId, frozen);
+            }
+            Auction a = new Auction(id, instrumentId, side, principalId, units, reservePrice, minBidUnits, maxPerBidder, pricing, startsAt, endsAt,
+                    Auction.Status.OPEN, frozen, null, 0, work.ledger.at(), by, null);
+            work.market.put(a);
+            return a;
+        }
+    }
+
+    /** A bid (irrevocable) within the window: for a lot it freezes cash, for a demand (an offer) its units. */
+    record Bid(UUID auctionId, int instrumentId, Instrument instrument, Side auctionSide, UUID bidderId, BigDecimal price, long units, String by)
+            implements LedgerCommand<AuctionBid> {
+
+        @Override
+        public void market(MarketWork.Needs needs) {
+            needs.book(instrumentId);
+            needs.auction(auctionId);
+        }
+
+        @Override
+        public void declare(Needs needs, Map<UUID, Movement> reservations) {
+            if (auctionSide == Side.SELL) {
+                needs.receiver(bidderId, instrument);
+                needs.cash(bidderId);
+            } else {
+                needs.takes(bidderId, instrument, units);
+            }
+        }
+
+        @Override
+        public AuctionBid apply(BatchWork work) {
+            MarketWork market = work.market;
+            MarketWork.Book book = market.book(instrumentId);
+            Auction a = market.auction(auctionId);
+            OffsetDateTime now = work.ledger.at();
+            if (a.status() != Auction.Status.OPEN || now.isBefore(a.startsAt()) || !now.isBefore(a.endsAt())) {
+                throw new ConflictException("auction-not-running", "auction " + auctionId + " takes bids from " + a.startsAt() + " until " + a.endsAt()
+                        + " (" + a.status() + ")");
+            }
+            if (book.listing.suspended()) {
+                throw new ConflictException("instrument-suspended", instrument + " is suspended");
+            }
+            if (bidderId.equals(a.principalId())) {
+                throw new ConflictException("self-trade", "the auction's principal cannot bid in it");
+            }
+            book.listing.checkTickAndLot(price, units);
+            if (units < a.minBidUnits()) {
+                throw new UnprocessableException("below-minimum-bid", "a bid is for at least " + a.minBidUnits() + " units");
+            }
+            if (!a.meetsReserve(price)) {
+                throw new UnprocessableException("reserve-not-met", "the reserve price is " + a.reservePrice().toPlainString() + " 元: bids "
+                        + (a.side() == Side.SELL ? "at least" : "at most") + " that");
+            }
+            long bidding = market.bidsOf(auctionId).stream().filter(b -> b.bidderId().equals(bidderId)).mapToLong(AuctionBid::units).sum();
+            if (bidding + units > a.maxPerBidder()) {
+                throw new ConflictException("bidder-cap", bidderId + " bids for " + bidding + " units already; the cap per bidder is " + a.maxPerBidder());
+            }
+            UUID id = UUID.randomUUID();
+            long frozen = 0;
+            if (a.side() == Side.SELL) {
+                market.checkPosition(book, work.ledger, bidderId, units);
+                long amount = OrderCommands.amount(book.listing, price, units);
+                frozen = amount + Money.fee(amount, book.listing.buyerFeeRate());
+                market.cash.freeze(id, bidderId, frozen);
+            } else {
+                work.requireRegistered(work.ledger.transfer(id, instrument, bidderId, Bucket.AVAILABLE, null, bidderId, Bucket.PENDING, units).products());
+                work.ledger.post(id, instrument, List.of(new Leg(bidderId, Bucket.AVAILABLE, -units), new Leg(bidderId, Bucket.PENDING, units)));
+            }
+            AuctionBid bid = new AuctionBid(id, auctionId, book.nextSeq(), bidderId, price, units, frozen, 0, AuctionBid.Status.OPEN, now, by);
+            market.put(bid);
+            return bid;
+        }
+    }
+
+    /** At the end: the lot (or demand) is allocated by price then time, each award delivered against payment, the rest released. */
+    record Allocate(UUID auctionId, int instrumentId, Instrument instrument, Side side, UUID principalId, List<UUID> bidIds, List<UUID> bidders)
+            implements LedgerCommand<AuctionService.Standing> {
+
+        @Override
+        public void market(MarketWork.Needs needs) {
+            needs.book(instrumentId);
+            needs.auction(auctionId);
+        }
+
+        @Override
+        public void declare(Needs needs, Map<UUID, Movement> reservations) {
+            needs.cash(principalId, CashBook.FEE_ACCOUNT);
+            if (side == Side.SELL) {
+                needs.reservation(auctionId);
+                needs.receiver(principalId, instrument);
+            } else {
+                needs.receiver(principalId, instrument);
+                bidIds.forEach(needs::reservation);
+            }
+            for (UUID bidder : bidders) {
+                needs.receiver(bidder, instrument);
+                needs.cash(bidder);
+            }
+        }
+
+        @Override
+        public int size() {
+            return Math.max(1, bidIds.size());
+        }
+
+        @Override
+        public AuctionService.Standing apply(BatchWork work) {
+            MarketWork market = work.market;
+            MarketWork.Book book = market.book(instrumentId);
+            Auction a = market.auction(auctionId);
+            if (a.status() != Auction.Status.OPEN) {
+                throw new ConflictException("auction-ended", "auction " + auctionId + " is " + a.status());
+            }
+            if (work.ledger.at().isBefore(a.endsAt())) {
+                throw new ConflictException("auction-not-ended", "auction " + auctionId + " takes bids until " + a.endsAt());
+            }
+            List<AuctionBid> bids = new ArrayList<>(market.bidsOf(auctionId));
+            if (!bids.stream().map(AuctionBid::id).toList().equals(bidIds)) {
+                throw new ConflictException("auction-changed", "bids of auction " + auctionId + " changed while it was being allocated; allocate again");
+            }
+            AuctionAllocation.Result result = AuctionAllocation.allocate(a.side(), a.units(), book.listing.lot(), a.maxPerBidder(), a.pricing(),
+                    bids.stream().map(b -> new AuctionAllocation.Bid(b.id(), b.seq(), b.bidderId(), b.price(), b.units())).toList());
+            Map<UUID, AuctionBid> byId = new HashMap<>();
+            bids.forEach(b -> byId.put(b.id(), b));
+            long principalPaid = 0;
+            for (AuctionAllocation.Award award : result.awards()) {
+                AuctionBid bid = byId.get(award.bid().id());
+                long won = award.units();
+                if (won > 0) {
+                    long amount = OrderCommands.amount(book.listing, award.price(), won);
+                    long buyerFee = Money.fee(amount, book.listing.buyerFeeRate());
+                    long sellerFee = Money.fee(amount, book.listing.sellerFeeRate());
+                    if (a.side() == Side.SELL) {
+                        Delivery.fill(work, book, new Delivery.Terms(FillMode.AUCTION, a.principalId(), Delivery.UnitsFrom.reserved(a.id()), bid.bidderId(),
+                                true, won, award.price(), amount, sellerFee, buyerFee, a.id(), null, null));
+                        market.cash.release(bid.id(), bid.bidderId(), bid.frozenFen() - amount - buyerFee);
+                    } else {
+                        Delivery.fill(work, book, new Delivery.Terms(FillMode.AUCTION, bid.bidderId(), Delivery.UnitsFrom.reserved(bid.id()), a.principalId(),
+                                true, won, award.price(), amount, sellerFee, buyerFee, a.id(), null, null));
+                        principalPaid += amount + buyerFee;
+                    }
+                } else if (a.side() == Side.SELL) {
+                    market.cash.release(bid.id(), bid.bidderId(), bid.frozenFen());
+                }
+                if (a.side() == Side.BUY && won < bid.units()) {
+                    returnUnits(work, bid.bidderId(), bid.id(), bid.units() - won);
+                }
+                market.put(bid.ended(won));
+            }
+            if (a.side() == Side.SELL && result.unallocated() > 0) {
+                returnUnits(work, a.principalId(), a.id(), result.unallocated());
+            }
+            if (a.side() == Side.BUY) {
+                market.cash.release(a.id(), a.principalId(), a.frozenFen() - principalPaid);
+            }
+            Auction allocated = a.allocated(result.clearingPrice(), result.allocated(), work.ledger.at());
+            market.put(allocated);
+            return new AuctionService.Standing(allocated, book.listing, List.copyOf(market.bidsOf(auctionId)));
+        }
+
+        private void returnUnits(BatchWork work, UUID holder, UUID tag, long units) {
+            work.ledger.transfer(tag, instrument, holder, Bucket.PENDING, tag, holder, Bucket.AVAILABLE, units);
+            work.ledger.post(tag, instrument, List.of(new Leg(holder, Bucket.PENDING, -units), new Leg(holder, Bucket.AVAILABLE, units)));
+        }
+    }
+}
