@@ -114,42 +114,42 @@ public class ListingResource {
     }
 
     @GET
-    @Path("instruments/{id}")
+    @Path("instruments/{instrumentId}")
     @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR, Roles.Trading.AUDITOR, Roles.Trading.MARKET_READER, Roles.Trading.PLATFORM})
     @Operation(operationId = "getInstrument", summary = "A listed instrument", description = READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The listing")
-    public ListingView get(@PathParam("id") int id) {
+    public ListingView get(@PathParam("instrumentId") int id) {
         return ListingView.of(listings.get(id), clock.today());
     }
 
     @POST
-    @Path("instruments/{id}/suspension")
+    @Path("instruments/{instrumentId}/suspension")
     @RolesAllowed(Roles.Trading.OPERATOR)
     @Operation(operationId = "suspendInstrument", summary = "Suspend trading", description = "Nothing can be posted, taken, confirmed or bid until it "
             + "is resumed; what is open stays open (owners may cancel).")
     @APIResponse(responseCode = "200", description = "Suspended", content = @Content(schema = @Schema(implementation = ListingView.class)))
-    public Response suspend(@PathParam("id") int id, @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION)
+    public Response suspend(@PathParam("instrumentId") int id, @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION)
             String key, @Context UriInfo uri) {
         return suspension(id, true, key, uri);
     }
 
     @POST
-    @Path("instruments/{id}/resumption")
+    @Path("instruments/{instrumentId}/resumption")
     @RolesAllowed(Roles.Trading.OPERATOR)
     @Operation(operationId = "resumeInstrument", summary = "Resume trading")
     @APIResponse(responseCode = "200", description = "Listed again", content = @Content(schema = @Schema(implementation = ListingView.class)))
-    public Response resume(@PathParam("id") int id, @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION)
+    public Response resume(@PathParam("instrumentId") int id, @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION)
             String key, @Context UriInfo uri) {
         return suspension(id, false, key, uri);
     }
 
     @POST
-    @Path("instruments/{id}/base-price")
+    @Path("instruments/{instrumentId}/base-price")
     @RolesAllowed(Roles.Trading.TRADER)
     @Operation(operationId = "proposeFirstBasePrice", summary = "Propose a new instrument's first base price", description = "By a holder of its units "
             + "(its first seller), once: it applies from the next trading day; from then on the closes set it.")
     @APIResponse(responseCode = "200", description = "The listing with its first base price", content = @Content(schema = @Schema(implementation = ListingView.class)))
-    public Response proposeBasePrice(@PathParam("id") int id, NewBasePrice price,
+    public Response proposeBasePrice(@PathParam("instrumentId") int id, NewBasePrice price,
             @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION) String key, @Context UriInfo uri) {
         Caller caller = callers.current();
         LocalDate today = clock.today();
@@ -158,12 +158,12 @@ public class ListingResource {
     }
 
     @GET
-    @Path("instruments/{id}/book")
+    @Path("instruments/{instrumentId}/book")
     @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR, Roles.Trading.AUDITOR, Roles.Trading.MARKET_READER, Roles.Trading.PLATFORM})
     @Operation(operationId = "getOrderBook", summary = "The public order book", description = "Five price levels per side (best first) with the "
             + "quantity and number of orders at each, 委差 and 委比 over them, and today's base price and listed band. " + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The book")
-    public BookView book(@PathParam("id") int id) {
+    public BookView book(@PathParam("instrumentId") int id) {
         Listing listing = listings.get(id);
         OrderBook book = orders.book(id);
         List<Level> bids = levels(book, Side.BUY, listing);
@@ -178,13 +178,13 @@ public class ListingResource {
     }
 
     @GET
-    @Path("instruments/{id}/market-data")
+    @Path("instruments/{instrumentId}/market-data")
     @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR, Roles.Trading.AUDITOR, Roles.Trading.MARKET_READER, Roles.Trading.PLATFORM})
     @Operation(operationId = "getMarketData", summary = "Daily market data of an instrument", description = "Per trading day (Asia/Shanghai), from "
             + "the centre's fills: open, high, low, last, volume, amount, VWAP, fills, the close (VWAP of the day's listed fills) and the next day's "
             + "base price and listed band. Transfers between holders count for nothing here. " + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The days with fills or a close, oldest first")
-    public List<MarketDay> marketData(@PathParam("id") int id, @QueryParam("from") @Parameter(description = "First day (default: 30 days ago)",
+    public List<MarketDay> marketData(@PathParam("instrumentId") int id, @QueryParam("from") @Parameter(description = "First day (default: 30 days ago)",
             example = "2026-11-01") String from, @QueryParam("to") @Parameter(description = "Last day (default: today)") String to, @Context UriInfo uri) {
         Problems.onlyQueryParameters(uri, Set.of("from", "to"));
         Errors errors = new Errors();
@@ -214,12 +214,12 @@ public class ListingResource {
     }
 
     @GET
-    @Path("instruments/{id}/large-holders")
+    @Path("instruments/{instrumentId}/large-holders")
     @RolesAllowed({Roles.Trading.OPERATOR, Roles.Trading.AUDITOR})
     @Operation(operationId = "getLargeHolders", summary = "The large-holder report", description = "Holders of at least the instrument's threshold, "
             + "largest first.")
     @APIResponse(responseCode = "200", description = "The report")
-    public LargeHolders largeHolders(@PathParam("id") int id) {
+    public LargeHolders largeHolders(@PathParam("instrumentId") int id) {
         return statements.largeHolders(id);
     }
 

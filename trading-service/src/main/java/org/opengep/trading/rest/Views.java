@@ -87,13 +87,18 @@ public final class Views {
 
     @Schema(name = "JournalVerification")
     public record Verification(boolean intact, long entries, long chains,
-            @Schema(description = "The first entry whose stored hash differs from the recomputed one, or a chain whose head disagrees") BrokenLink firstBroken) {}
+            @Schema(description = "The first entry whose stored hash differs from the recomputed one, or a chain whose head disagrees") BrokenLink firstBroken,
+            @Schema(description = "The cash journal: lines and chains (one per account)") long cashEntries, long cashChains,
+            @Schema(description = "The first broken link of the cash journal") BrokenLink firstBrokenCash) {}
 
     @Schema(name = "BrokenLink")
     public record BrokenLink(long entryId, UUID holderId, String instrument, long chainSeq, String expected, String found) {}
 
     @Schema(name = "Reconciliation")
-    public record Reconciliation(boolean clean, long feedPosition, List<InstrumentTotals> instruments, List<String> drift) {}
+    public record Reconciliation(boolean clean, long feedPosition, List<InstrumentTotals> instruments, CashTotals cash, List<String> drift) {}
+
+    @Schema(name = "CashTotals", description = "The trading centre's cash, 元: deposits = participants + fees + withdrawals")
+    public record CashTotals(BigDecimal deposits, BigDecimal withdrawals, BigDecimal participants, BigDecimal fees) {}
 
     @Schema(name = "InstrumentTotals", description = "issued = available + pending + pledged + frozen + retired + expired")
     public record InstrumentTotals(RightType rightType, int vintage, String pollutant, WaterRightKind waterRightKind, LocalDate permitValidUntil,

@@ -25,6 +25,7 @@ import org.opengep.trading.ledger.Units;
 import org.opengep.trading.rest.Views.BalanceView;
 import org.opengep.trading.rest.Views.Block;
 import org.opengep.trading.rest.Views.BrokenLink;
+import org.opengep.trading.rest.Views.CashTotals;
 import org.opengep.trading.rest.Views.InstrumentTotals;
 import org.opengep.trading.rest.Views.Reconciliation;
 import org.opengep.trading.rest.Views.Verification;
@@ -37,6 +38,9 @@ import org.opengep.trading.store.JournalStore;
 /** Reads of the ledger: balances, serial blocks and their history, the journal's verification and the reconciliation. */
 @ApplicationScoped
 public class AuditService {
+
+    @Inject
+    CashAudit cashAudit;
 
     @Inject
     DataSource dataSource;
@@ -106,7 +110,9 @@ public class AuditService {
             if (broken == null && holder != null) {
                 broken = head().orElse(null);
             }
-            return new Verification(broken == null, entries, chains, broken);
+            long[] cash = new long[2];
+            BrokenLink cashBroken = cashAudit.verify(c, cash);
+            return new Verification(broken == null && cashBroken == null, entries, chains, broken, cash[0], cash[1], cashBroken);
         }
 
         private boolean next(StoredLine stored) throws SQLException {
@@ -199,10 +205,11 @@ public class AuditService {
                 rs.next();
                 position = rs.getLong(1);
             }
-            return new Reconciliation(drift.isEmpty(), position, totals, drift);
+            CashTotals cash = cashAudit.reconcile(c, drift);
+            return new Reconciliation(drift.isEmpty(), position, totals, cash, drift);
         });
         notYetImported(result);
-        return new Reconciliation(result.drift().isEmpty(), result.feedPosition(), result.instruments(), result.drift());
+        return new Reconciliation(result.drift().isEmpty(), result.feedPosition(), result.instruments(), result.cash(), result.drift());
     }
 
     /** What the registry issued that the ledger has not taken in yet counts as drift too (the registry is the authority). */
