@@ -17,6 +17,7 @@ import org.opengep.trading.market.FillMode;
 import org.opengep.trading.market.Listing;
 import org.opengep.trading.market.Order;
 import org.opengep.trading.market.OrderStatus;
+import org.opengep.trading.market.Session;
 import org.opengep.trading.store.CashStore.Transfer;
 
 /** The centre's own commands: money in and out, a platform's reported trade, a first base price, and the close of a day. */
@@ -149,6 +150,12 @@ final class CentreCommands {
             }
             if (market.todayClosed) {
                 throw new ConflictException("day-closed", day + " is closed already");
+            }
+            for (MarketWork.Book book : market.books.values()) {
+                if (market.calendar.isTradingDay(day) && book.listing.sessions().stream().anyMatch(s -> market.marketTime.toLocalTime().isBefore(s.closes()))) {
+                    throw new ConflictException("sessions-not-ended", book.listing.instrument() + " trades until " + Session.format(book.listing.sessions())
+                            + "; the day closes after its last session");
+                }
             }
             for (MarketWork.Book book : market.books.values()) {
                 for (Order o : book.orders.all()) {

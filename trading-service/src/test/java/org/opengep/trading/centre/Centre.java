@@ -104,7 +104,9 @@ final class Centre {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
-    static Response close(LocalDate day) {
+    /** Closes the day after its sessions (the clock is set to 15:30 of it). */
+    static Response close(MarketClock clock, LocalDate day) {
+        at(clock, day.atTime(15, 30));
         return operator().header("Idempotency-Key", UUID.randomUUID().toString()).post("/api/v1/market-days/" + day + "/close");
     }
 }

@@ -89,7 +89,7 @@ class DealsTest {
         String tooMuch = propose(c, instrument, a, "BUY", "60.00", 2000).then().statusCode(201).extract().path("id");
         act(a, "/api/v1/block-trades/" + tooMuch + "/confirmation").then().statusCode(409).body("type", endsWith("/insufficient-cash"));
         String left = propose(a, instrument, c, "SELL", "60.00", 1000).then().statusCode(201).extract().path("id");
-        close(day).then().statusCode(200);
+        close(clock, day).then().statusCode(200);
         trader(a).get("/api/v1/block-trades/" + left).then().body("status", equalTo("EXPIRED"));
         // block fills do not make the close: the base price is carried forward
         auditor().queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/v1/instruments/" + instrument + "/market-data").then()

@@ -97,7 +97,7 @@ class PlatformsAndRealisedValueTest {
         auditor().get("/api/v1/instruments/" + instrument + "/large-holders").then().statusCode(200).body("threshold", equalTo(500))
                 .body("holders", hasSize(1)).body("holders[0].holderId", equalTo(a.toString())).body("holders[0].quantity", equalTo(690));
         // the platform's fill is not a listed one: the close is the VWAP of the two listed fills
-        close(day).then().statusCode(200);
+        close(clock, day).then().statusCode(200);
         auditor().get("/api/v1/instruments/" + instrument).then().body("basePrice", number("52.00"));
         reconciliationIsClean();
     }

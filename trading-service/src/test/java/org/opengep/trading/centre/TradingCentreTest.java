@@ -86,8 +86,8 @@ class TradingCentreTest {
                 .body("$", hasSize(2)).body("[0].price", number("50.00")).body("[1].price", number("49.00"));
         reconciliationIsClean();
 
-        close(day).then().statusCode(200);
-        close(day).then().statusCode(409).body("type", endsWith("/day-closed"));
+        close(clock, day).then().statusCode(200);
+        close(clock, day).then().statusCode(409).body("type", endsWith("/day-closed"));
         trader(a).get("/api/v1/orders/" + sell).then().body("status", equalTo("CLOSED")).body("remaining", equalTo(200));
         assertThat(units(a, v, "available")).isEqualByComparingTo("700");
         assertThat(units(a, v, "pending")).isEqualByComparingTo("0");
@@ -151,6 +151,8 @@ class TradingCentreTest {
                 .body("status", equalTo("CANCELLED"));
         trader(b).header("Idempotency-Key", UUID.randomUUID().toString()).post("/api/v1/orders/" + better + "/cancellation").then().statusCode(403);
 
+        operator().header("Idempotency-Key", UUID.randomUUID().toString()).post("/api/v1/market-days/" + day + "/close").then().statusCode(409)
+                .body("type", endsWith("/sessions-not-ended"));
         UUID rich = participant(v, 0, "100000.00");
         post(rich, limited, "BUY", "50.00", 501).then().statusCode(409).body("type", endsWith("/position-limit"));
         posted(rich, limited, "BUY", "50.00", 300);
@@ -173,7 +175,7 @@ class TradingCentreTest {
                 .post("/api/v1/instruments/" + instrument + "/base-price").then().statusCode(200).body("basePrice", number("52.00"))
                 .body("basePriceFrom", equalTo(day.plusDays(1).toString())).body("listedBandToday", nullValue());
         post(a, instrument, "SELL", "52.00", 100).then().statusCode(409).body("detail", containsString("applies from " + day.plusDays(1)));
-        close(day).then().statusCode(200);
+        close(clock, day).then().statusCode(200);
 
         // the next day: a fill of an END_OF_DAY instrument waits for the close, units pending and cash frozen
         at(clock, day.plusDays(1).atTime(10, 0));
@@ -183,7 +185,7 @@ class TradingCentreTest {
         assertThat(units(a, v, "pending")).isEqualByComparingTo("100");
         assertThat(frozen(b)).isEqualByComparingTo("5226.00");
         reconciliationIsClean();
-        close(day.plusDays(1)).then().statusCode(200);
+        close(clock, day.plusDays(1)).then().statusCode(200);
         assertThat(units(b, v, "available")).isEqualByComparingTo("100");
         assertThat(frozen(b)).isEqualByComparingTo("0");
         assertThat(available(a)).isEqualByComparingTo("5174.00");
