@@ -167,8 +167,10 @@ public class RegionGepResource {
     @Path("gep/realisation")
     @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "getValueRealisation", summary = "The region's value-realisation rate: realised trade value / official GEP",
-            description = "The trade value realised in the year from the products of the region and every region under it, as "
-                    + "trading-service reports it, over the region's official GEP of that year (both in 元).")
+            description = "The value realised in the year by first sales (the trading centre's fills out of the holder the units were "
+                    + "issued to) of the products of the region and every region under it, as trading-service reports it, over the region's "
+                    + "official GEP of that year (both in 元). Resales are reported apart (resaleValue) and not counted; transfers between "
+                    + "holders carry no price and count for nothing.")
     @APIResponse(responseCode = "200", description = "The rate with its parts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Rate.class)))
     @APIResponse(responseCode = "503", description = "trading-service did not answer; retry after the Retry-After seconds",

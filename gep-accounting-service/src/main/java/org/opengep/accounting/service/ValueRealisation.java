@@ -28,7 +28,7 @@ public class ValueRealisation {
 
     /** The rate with what it is made of; money in 元. */
     public record Rate(String regionCode, int year, BigDecimal gep, BigDecimal realisedValue, BigDecimal rate,
-            Map<String, BigDecimal> realisedByRightType, List<String> regionsOfOrigin) {}
+            Map<String, BigDecimal> realisedByRightType, List<String> regionsOfOrigin, BigDecimal resaleValue) {}
 
     @Inject
     TradingClient trading;
@@ -59,15 +59,17 @@ public class ValueRealisation {
         SortedSet<String> origins = new TreeSet<>();
         Map<String, Boolean> within = new HashMap<>(); // each region of origin is placed in the tree once
         BigDecimal total = BigDecimal.ZERO;
+        BigDecimal resales = BigDecimal.ZERO;
         for (RealisedValue row : realised) {
             if (within.computeIfAbsent(row.getRegionCode(), code -> isWithin(code, region.code))) {
-                byRightType.merge(row.getRightType().toString(), row.getValue(), BigDecimal::add);
+                byRightType.merge(row.getRightType().toString(), row.getPrimaryValue(), BigDecimal::add);
                 origins.add(row.getRegionCode());
-                total = total.add(row.getValue());
+                total = total.add(row.getPrimaryValue());
+                resales = resales.add(row.getResaleValue());
             }
         }
         BigDecimal rate = gep.get().signum() == 0 ? null : total.divide(gep.get(), 8, RoundingMode.HALF_UP);
-        return Optional.of(new Rate(region.code, year, gep.get(), total, rate, byRightType, List.copyOf(origins)));
+        return Optional.of(new Rate(region.code, year, gep.get(), total, rate, byRightType, List.copyOf(origins), resales));
     }
 
     /** Whether {@code code} is {@code ancestor} or lies under it in the region tree. */

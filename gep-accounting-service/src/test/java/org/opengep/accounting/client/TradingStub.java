@@ -13,10 +13,10 @@ public class TradingStub implements QuarkusTestResourceLifecycleManager {
 
     public static final StubService SERVICE = new StubService("market-reader", (path, query) ->
             path.equals("/api/v1/realised-value") && query.contains("year=2011") ? Reply.ok("""
-                    [{"regionCode":"150302","year":2011,"rightType":"FOREST_CARBON_SINK","quantity":10000,"value":3000000.00},
-                     {"regionCode":"150302","year":2011,"rightType":"CCER","quantity":100,"value":6000.00},
-                     {"regionCode":"150303","year":2011,"rightType":"FOREST_CARBON_SINK","quantity":5000,"value":1000000.00},
-                     {"regionCode":"440300","year":2011,"rightType":"CARBON_ALLOWANCE","quantity":5000,"value":999999.00}]""")
+                    [{"regionCode":"150302","year":2011,"rightType":"FOREST_CARBON_SINK","primaryQuantity":10000,"primaryValue":3000000.00,"resaleQuantity":7,"resaleValue":700.00},
+                     {"regionCode":"150302","year":2011,"rightType":"CCER","primaryQuantity":100,"primaryValue":6000.00,"resaleQuantity":7,"resaleValue":700.00},
+                     {"regionCode":"150303","year":2011,"rightType":"FOREST_CARBON_SINK","primaryQuantity":5000,"primaryValue":1000000.00,"resaleQuantity":7,"resaleValue":700.00},
+                     {"regionCode":"440300","year":2011,"rightType":"CARBON_ALLOWANCE","primaryQuantity":5000,"primaryValue":999999.00,"resaleQuantity":7,"resaleValue":700.00}]""")
                     : Reply.ok("[]"));
 
     @Override

@@ -27,7 +27,7 @@ class ValueRealisationTest {
                 .body("gep", number("600000000.00")).body("realisedValue", number("3006000.00"))
                 .body("rate", number("0.00501000"))
                 .body("realisedByRightType.FOREST_CARBON_SINK", number("3000000.00"))
-                .body("regionsOfOrigin", contains("150302"));
+                .body("regionsOfOrigin", contains("150302")).body("resaleValue", number("1400.00"));
         // the prefecture counts both of its counties, and nothing from elsewhere
         reader().queryParam("year", 2011).get("/api/v1/regions/150300/gep/realisation").then().statusCode(200)
                 .body("realisedValue", number("4006000.00")).body("rate", number("0.00066767"))
