@@ -68,7 +68,9 @@ GEP_REGISTRY_PORT=$REGISTRY_PORT GEP_ACCOUNTING_URL="http://localhost:$ACCOUNTIN
 PIDS+=($!)
 wait_for "$REGISTRY_PORT" ecological-product-registry .local/logs/ecological-product-registry.log
 
+# the local run's trading centre trades every day of the week, so that the demonstration works on any day
 GEP_TRADING_PORT=$TRADING_PORT GEP_REGISTRY_URL="http://localhost:$REGISTRY_PORT" \
+  GEP_TRADING_DAYS="${GEP_TRADING_DAYS:-MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY}" \
   java -jar trading-service/target/quarkus-app/quarkus-run.jar > .local/logs/trading-service.log 2>&1 &
 PIDS+=($!)
 wait_for "$TRADING_PORT" trading-service .local/logs/trading-service.log

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -18,8 +20,9 @@ import org.opengep.testsupport.OpenApiContract;
 /**
  * The demonstration dataset, loaded through the public APIs of the three services as their users would: a county's
  * GEP account computed and published; a forest carbon sink of that county declared, verified by a second person,
- * registered and valued from the official GEP; units issued and imported by the trading service; a trade, a
- * two-phase trade settled, and a retirement. {@code ./deploy/local/run.sh} loads it into a fresh system; the system
+ * registered and valued from the official GEP; units issued and imported by the trading service; at the trading
+ * centre a listed order taken (delivery versus payment) and an auction of a lot; a transfer between holders, a
+ * two-phase transfer settled, and a retirement. {@code ./deploy/local/run.sh} loads it into a fresh system; the system
  * tests load it and check every figure it leads to.
  */
 public final class DemoDataset {
@@ -33,12 +36,21 @@ public final class DemoDataset {
     public static final BigDecimal ISSUED = new BigDecimal("10000");
     public static final BigDecimal TRADED = new BigDecimal("2000");
     public static final BigDecimal SETTLED = new BigDecimal("500");
+    public static final BigDecimal TRANSFERRED = new BigDecimal("200");
     public static final BigDecimal RETIRED = new BigDecimal("300");
     public static final BigDecimal PRICE = new BigDecimal("58.50");
+    public static final BigDecimal AUCTIONED = new BigDecimal("1000");
+    /** What the buyer bids for of the lot at 59.00; a second bidder bids for the rest at 58.50: all of it goes at one clearing price. */
+    public static final BigDecimal BUYERS_LOT = new BigDecimal("600");
+    public static final BigDecimal CLEARING = new BigDecimal("58.50");
+    public static final BigDecimal CASH = new BigDecimal("1000000.00");
+    /** The demonstration's instrument trades all day long, so that the demonstration works at any hour. */
+    public static final String SESSIONS = "00:00-23:59";
 
     /** What the dataset created, for the checks and the printout that follow. */
-    public record Loaded(String accountId, BigDecimal gep, String sellerId, String buyerId, String productId, BigDecimal productValue,
-            String serialNumber, String tradeId, String twoPhaseTradeId, String retirementId) {}
+    public record Loaded(String accountId, BigDecimal gep, String sellerId, String buyerId, String bidderId, String productId, BigDecimal productValue,
+            String serialNumber, int instrumentId, String orderId, String fillId, String auctionId, String transferId, String twoPhaseTradeId,
+            String retirementId) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,6 +79,7 @@ public final class DemoDataset {
         String registrar = tokens.user("demo-registrar-li", "registrar");
         String seller = holder(registrar, "越城区林业发展有限公司", "91330602123456789A");
         String buyer = holder(registrar, "绍兴绿能科技有限公司", "91330602987654321B");
+        String bidder = holder(registrar, "浙江碳汇投资有限公司", "91330602555555555C");
         Map<String, Object> draft = new LinkedHashMap<>();
         draft.put("name", "会稽山林场造林碳汇");
         draft.put("productType", "FOREST_CARBON_SINK");
@@ -88,11 +101,36 @@ public final class DemoDataset {
                 Map.of("productId", product, "rightType", "FOREST_CARBON_SINK", "quantity", ISSUED), key()).expect(201)
                 .body().path("serialNumber").asText();
 
-        // trading: the issuance is imported, traded at once and in two phases, and partly retired
-        platform.trading().post("/api/v1/feed/sync", tokens.user("demo-operator", "trading-operator"), null, null).expect(200);
+        // trading: the issuance is imported; at the trading centre the instrument is listed, the buyers deposit cash, the seller's
+        // listed order is taken, and a lot of the seller's is auctioned; then a transfer, a two-phase transfer and a retirement
+        String operator = tokens.user("demo-operator", "trading-operator");
+        platform.trading().post("/api/v1/feed/sync", operator, null, null).expect(200);
         String sellerToken = tokens.trader(seller);
         String buyerToken = tokens.trader(buyer);
-        String trade = platform.trading().post("/api/v1/trades", sellerToken, trade(seller, buyer, TRADED, false), key()).expect(201)
+        int instrument = platform.trading().post("/api/v1/instruments", operator, Map.of("rightType", "FOREST_CARBON_SINK", "vintage", YEAR,
+                "openingBasePrice", PRICE, "sessions", SESSIONS, "largeHolderThreshold", 1000), key()).expect(201).body().path("instrumentId").asInt();
+        for (String participant : List.of(buyer, bidder)) {
+            platform.trading().post("/api/v1/participants/" + participant + "/deposits", operator, Map.of("amount", CASH, "bankReference",
+                    "DEMO-" + participant.substring(0, 8)), key()).expect(201);
+        }
+        String order = platform.trading().post("/api/v1/orders", sellerToken, Map.of("instrumentId", instrument, "side", "SELL", "price", PRICE,
+                "quantity", TRADED), key()).expect(201).body().path("id").asText();
+        String fill = platform.trading().post("/api/v1/orders/" + order + "/takes", buyerToken, Map.of(), key()).expect(201).body().path("id").asText();
+        OffsetDateTime now = OffsetDateTime.now();
+        String auction = platform.trading().post("/api/v1/auctions", operator, Map.of("instrumentId", instrument, "side", "SELL",
+                "principalId", seller, "quantity", AUCTIONED, "reservePrice", new BigDecimal("58.00"), "minBidQuantity", 100, "maxPerBidder", 600,
+                "pricing", "UNIFORM", "startsAt", now.minusMinutes(1).toString(), "endsAt", now.plusSeconds(3).toString()), key()).expect(201)
+                .body().path("id").asText();
+        platform.trading().post("/api/v1/auctions/" + auction + "/bids", buyerToken, Map.of("price", new BigDecimal("59.00"), "quantity", BUYERS_LOT),
+                key()).expect(201);
+        platform.trading().post("/api/v1/auctions/" + auction + "/bids", tokens.trader(bidder), Map.of("price", CLEARING, "quantity",
+                AUCTIONED.subtract(BUYERS_LOT)), key()).expect(201);
+        sleepUntil(now.plusSeconds(3));
+        Http.Answer allocated = platform.trading().post("/api/v1/auctions/" + auction + "/allocation", operator, null, key());
+        if (allocated.status() != 200 && !allocated.body().path("type").asText().endsWith("/auction-ended")) {
+            allocated.expect(200); // else the service's own check allocated it first
+        }
+        String transfer = platform.trading().post("/api/v1/trades", sellerToken, trade(seller, buyer, TRANSFERRED, false), key()).expect(201)
                 .body().path("id").asText();
         String twoPhase = platform.trading().post("/api/v1/trades", sellerToken, trade(seller, buyer, SETTLED, true), key()).expect(201)
                 .body().path("id").asText();
@@ -100,8 +138,8 @@ public final class DemoDataset {
         String retirement = platform.trading().post("/api/v1/retirements", buyerToken, Map.of("holderId", buyer,
                 "rightType", "FOREST_CARBON_SINK", "vintage", YEAR, "quantity", RETIRED, "purpose", "年度会议碳中和（演示数据）",
                 "beneficiary", "绍兴绿能科技有限公司"), key()).expect(201).body().path("id").asText();
-        return new Loaded(accountId, account.body().path("result").path("gep").decimalValue(), seller, buyer, product, value, serial,
-                trade, twoPhase, retirement);
+        return new Loaded(accountId, account.body().path("result").path("gep").decimalValue(), seller, buyer, bidder, product, value, serial,
+                instrument, order, fill, auction, transfer, twoPhase, retirement);
     }
 
     /** The computeAccount example of the accounting service's committed OpenAPI document. */
@@ -121,6 +159,15 @@ public final class DemoDataset {
         platform.registry().post("/api/v1/products/" + product + "/transitions", token, Map.of("to", to), null).expect(200);
     }
 
+    private static void sleepUntil(OffsetDateTime when) {
+        try {
+            Thread.sleep(Math.max(0, Duration.between(OffsetDateTime.now(), when).toMillis() + 200));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A transfer between holders (no price: priced trades are the trading centre's). */
     static Map<String, Object> trade(String seller, String buyer, BigDecimal quantity, boolean twoPhase) {
         Map<String, Object> trade = new LinkedHashMap<>();
         trade.put("sellerId", seller);
@@ -128,8 +175,6 @@ public final class DemoDataset {
         trade.put("rightType", "FOREST_CARBON_SINK");
         trade.put("vintage", YEAR);
         trade.put("quantity", quantity);
-        trade.put("price", PRICE);
-        trade.put("mode", "AGREEMENT");
         trade.put("twoPhase", twoPhase);
         return trade;
     }
@@ -171,9 +216,10 @@ public final class DemoDataset {
                   GEP account %s of %s in %d, published: GEP %s 元
                   holders: seller %s, buyer %s
                   forest carbon sink %s, valued at %s 元; issued %s t as %s
-                  trades %s (%s t) and %s (two-phase, %s t, settled); retirement %s (%s t)
+                  trading centre: instrument %d listed at %s 元; order %s (%s t) taken, fill %s; auction %s of %s t at %s 元
+                  transfers %s (%s t) and %s (two-phase, %s t, settled); retirement %s (%s t)
                 """, d.accountId(), REGION, YEAR, d.gep().toPlainString(), d.sellerId(), d.buyerId(), d.productId(),
-                d.productValue().toPlainString(), ISSUED, d.serialNumber(), d.tradeId(), TRADED, d.twoPhaseTradeId(), SETTLED,
-                d.retirementId(), RETIRED);
+                d.productValue().toPlainString(), ISSUED, d.serialNumber(), d.instrumentId(), PRICE, d.orderId(), TRADED, d.fillId(), d.auctionId(),
+                AUCTIONED, CLEARING, d.transferId(), TRANSFERRED, d.twoPhaseTradeId(), SETTLED, d.retirementId(), RETIRED);
     }
 }

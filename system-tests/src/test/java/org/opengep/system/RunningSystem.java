@@ -57,6 +57,7 @@ final class RunningSystem implements AutoCloseable {
         // the registry's answers are kept one second, so that a stopped registry shows at once
         env.put("GEP_TRADING_REGISTRY_CACHE_TTL", "1s");
         env.put("GEP_TRADING_FEED_EVERY", "2s");
+        env.put("GEP_TRADING_DAYS", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
         trading = ServiceProcess.start(jar("trading.jar"), "GEP_TRADING_PORT", tradingPort, env);
     }
 

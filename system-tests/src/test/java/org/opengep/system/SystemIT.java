@@ -70,10 +70,20 @@ class SystemIT {
         assertThat(demo.productValue()).isPositive();
         assertThat(demo.serialNumber()).startsWith("FCS-" + DemoDataset.REGION);
 
-        BigDecimal delivered = DemoDataset.TRADED.add(DemoDataset.SETTLED);
-        assertThat(balance(demo.sellerId(), "available")).isEqualByComparingTo(DemoDataset.ISSUED.subtract(delivered));
-        assertThat(balance(demo.buyerId(), "available")).isEqualByComparingTo(delivered.subtract(DemoDataset.RETIRED));
+        BigDecimal toBuyer = DemoDataset.TRADED.add(DemoDataset.BUYERS_LOT).add(DemoDataset.TRANSFERRED).add(DemoDataset.SETTLED);
+        BigDecimal toBidder = DemoDataset.AUCTIONED.subtract(DemoDataset.BUYERS_LOT);
+        assertThat(balance(demo.sellerId(), "available")).isEqualByComparingTo(DemoDataset.ISSUED.subtract(toBuyer).subtract(toBidder));
+        assertThat(balance(demo.buyerId(), "available")).isEqualByComparingTo(toBuyer.subtract(DemoDataset.RETIRED));
         assertThat(balance(demo.buyerId(), "retired")).isEqualByComparingTo(DemoDataset.RETIRED);
+        assertThat(balance(demo.bidderId(), "available")).isEqualByComparingTo(toBidder);
+        // delivery versus payment: the seller was paid for the listed order and the lot, less its fee (5 per mille)
+        BigDecimal sold = DemoDataset.TRADED.multiply(DemoDataset.PRICE).add(DemoDataset.AUCTIONED.multiply(DemoDataset.CLEARING));
+        JsonNode sellerCash = platform.trading().get("/api/v1/participants/" + demo.sellerId() + "/cash", TOKENS.user("demo-auditor", "auditor"))
+                .expect(200).body();
+        assertThat(sellerCash.path("available").decimalValue()).isEqualByComparingTo(sold.subtract(sold.multiply(new BigDecimal("0.005"))));
+        JsonNode auction = platform.trading().get("/api/v1/auctions/" + demo.auctionId(), TOKENS.user("demo-auditor", "auditor")).expect(200).body();
+        assertThat(auction.path("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(auction.path("clearingPrice").decimalValue()).isEqualByComparingTo(DemoDataset.CLEARING);
         ledgerIsSound();
 
         // the accounting service asks the trading service (with its own token) for the value realised from the county;
@@ -83,7 +93,8 @@ class SystemIT {
                 TOKENS.reader(), Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")).expect(200).body();
         assertThat(platform.trading().get("/q/metrics", null, Map.of("Accept", "*/*")).expect(200).body().asText())
                 .contains("uri=\"/api/v1/realised-value\"} 1.0 # {span_id=").contains("trace_id=\"" + traceId + "\"");
-        BigDecimal realised = delivered.multiply(DemoDataset.PRICE);
+        // first sales out of the issuee at the trading centre count; the transfers carry no price and count for nothing
+        BigDecimal realised = sold;
         assertThat(rate.path("realisedValue").decimalValue()).isEqualByComparingTo(realised);
         assertThat(rate.path("gep").decimalValue()).isEqualByComparingTo(demo.gep());
         assertThat(rate.path("rate").decimalValue()).isEqualByComparingTo(realised.divide(demo.gep(), 8, RoundingMode.HALF_UP));

@@ -3,6 +3,7 @@ package org.opengep.trading.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,7 +26,11 @@ public interface MarketRules {
     @WithDefault("0.05")
     BigDecimal ccerSurrenderShare();
 
-    /** Days the market is closed besides weekends, e.g. 2026-10-01. */
+    /** The days of the week the market trades (Monday to Friday; the local demonstration run trades every day). */
+    @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+    Set<DayOfWeek> tradingDays();
+
+    /** Days the market is closed besides the days of the week it does not trade, e.g. 2026-10-01. */
     Optional<Set<LocalDate>> holidays();
 
     /** The trading centre: the rules a newly listed instrument gets where the operator does not give them. */

@@ -4,11 +4,14 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** Trading days: Monday to Friday, except the configured holidays. */
-public record TradingCalendar(Set<LocalDate> holidays) {
+/** Trading days: the days of the week the market trades (Monday to Friday as a rule), except the holidays. */
+public record TradingCalendar(Set<DayOfWeek> days, Set<LocalDate> holidays) {
+
+    public static final Set<DayOfWeek> WEEKDAYS = Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+            DayOfWeek.FRIDAY);
 
     public boolean isTradingDay(LocalDate day) {
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY && !holidays.contains(day);
+        return days.contains(day.getDayOfWeek()) && !holidays.contains(day);
     }
 
     public LocalDate next(LocalDate day) {

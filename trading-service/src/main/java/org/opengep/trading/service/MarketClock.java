@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import org.opengep.trading.config.MarketRules;
 import org.opengep.trading.market.TradingCalendar;
 
@@ -47,6 +48,6 @@ public class MarketClock {
     }
 
     public TradingCalendar calendar() {
-        return new TradingCalendar(rules.holidays().orElse(java.util.Set.of()));
+        return new TradingCalendar(rules.tradingDays(), rules.holidays().orElse(Set.of()));
     }
 }

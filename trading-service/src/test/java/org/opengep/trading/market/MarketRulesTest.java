@@ -23,7 +23,7 @@ class MarketRulesTest {
 
     private static final OffsetDateTime AT = OffsetDateTime.of(2026, 12, 2, 2, 0, 0, 0, ZoneOffset.UTC);
     private static final LocalDate WEDNESDAY = LocalDate.of(2026, 12, 2);
-    private static final TradingCalendar CALENDAR = new TradingCalendar(Set.of(LocalDate.of(2026, 12, 25)));
+    private static final TradingCalendar CALENDAR = new TradingCalendar(TradingCalendar.WEEKDAYS, Set.of(LocalDate.of(2026, 12, 25)));
 
     private static Listing listing(BigDecimal base, LocalDate from) {
         return new Listing(1, Instrument.of(RightType.CARBON_ALLOWANCE, 2025), false, new BigDecimal("0.01"), 100, new BigDecimal("0.10"),
