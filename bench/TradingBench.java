@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The trading benchmark's two halves (JDK only):
- *   java bench/TradingBench.java registry <port> <accounts> <units>
+ *   java bench/TradingBench.java registry <port> <accounts> <units> [vintages]
  *       stands in for the registry: an issuance feed giving each of the accounts (holder ids derived from their number)
- *       <units> of FOREST_CARBON_SINK 2024; every holder ACTIVE, every product REGISTERED.
+ *       <units> of FOREST_CARBON_SINK 2024 (and of each later vintage up to [vintages], default 1); every holder ACTIVE,
+ *       every product REGISTERED.
  *   java bench/TradingBench.java tokens <accounts> <file>
  *       writes "<holder id> <trader token>" per account, for bench/trades.lua (wrk).
  *   java bench/TradingBench.java load <trading-url> <accounts> <scenario> <clients> <seconds>
@@ -39,7 +40,7 @@ public class TradingBench {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("registry")) {
-            registry(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
+            registry(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 1);
         } else if (args[0].equals("tokens")) {
             tokens(Integer.parseInt(args[1]), Path.of(args[2]));
         } else {
@@ -51,7 +52,7 @@ public class TradingBench {
         return new UUID(0x6265_6e63_6800_0000L, n);
     }
 
-    static void registry(int port, int accounts, long units) throws Exception {
+    static void registry(int port, int accounts, long units, int vintages) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 200);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -61,13 +62,16 @@ public class TradingBench {
                 int after = Integer.parseInt(query.replaceAll(".*after=(\\d+).*", "$1"));
                 int limit = Integer.parseInt(query.replaceAll(".*limit=(\\d+).*", "$1"));
                 StringBuilder items = new StringBuilder();
-                int last = Math.min(accounts, after + limit);
+                int last = Math.min(accounts * vintages, after + limit);
                 for (int n = after; n < last; n++) {
+                    int account = n % accounts;
+                    int vintage = 2024 + n / accounts;
                     items.append(n == after ? "" : ",").append(String.format(
                             "{\"id\":\"%s\",\"position\":%d,\"productId\":\"%s\",\"regionCode\":\"331181\",\"rightType\":\"FOREST_CARBON_SINK\","
-                                    + "\"vintage\":2024,\"holderId\":\"%s\",\"quantity\":%d,\"unit\":\"tCO2e\",\"precision\":0,\"serialStart\":1,"
-                                    + "\"serialEnd\":%d,\"serialNumber\":\"FCS-331181-%d-2024-1-%d\",\"status\":\"ISSUED\"}",
-                            new UUID(0x6973_7375_6500_0000L, n), n + 1, new UUID(0x7072_6f64_0000_0000L, n), holder(n), units, units, n + 1, units));
+                                    + "\"vintage\":%d,\"holderId\":\"%s\",\"quantity\":%d,\"unit\":\"tCO2e\",\"precision\":0,\"serialStart\":1,"
+                                    + "\"serialEnd\":%d,\"serialNumber\":\"FCS-331181-%d-%d-1-%d\",\"status\":\"ISSUED\"}",
+                            new UUID(0x6973_7375_6500_0000L, n), n + 1, new UUID(0x7072_6f64_0000_0000L, n), vintage, holder(account), units, units, n + 1,
+                            vintage, units));
                 }
                 body = "{\"items\":[" + items + "],\"next\":" + last + "}";
             } else {

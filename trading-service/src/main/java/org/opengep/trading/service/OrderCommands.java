@@ -76,9 +76,10 @@ final class OrderCommands {
     /**
      * A counterparty takes all or part of the best order of a side (never its own): delivery versus payment at the
      * order's price. The order owner's share of the amount and fee is what its filled total comes to after the fill
-     * less before, so the cash frozen for a buy order covers its fills exactly.
+     * less before, so the cash frozen for a buy order covers its fills exactly. {@code units} null: all that is left;
+     * {@code atMost}: what was left when the request was checked (what is locked and read for it).
      */
-    record Take(int instrumentId, Instrument instrument, UUID orderId, UUID ownerId, Side orderSide, UUID takerId, long units, String by)
+    record Take(int instrumentId, Instrument instrument, UUID orderId, UUID ownerId, Side orderSide, UUID takerId, Long units, long atMost, String by)
             implements LedgerCommand<Fill> {
 
         @Override
@@ -93,7 +94,7 @@ final class OrderCommands {
                 needs.giver(ownerId, instrument);
                 needs.receiver(takerId, instrument);
             } else {
-                needs.takes(takerId, instrument, units);
+                needs.takes(takerId, instrument, atMost);
                 needs.receiver(ownerId, instrument);
             }
             needs.cash(ownerId, takerId, CashBook.FEE_ACCOUNT);
@@ -106,26 +107,27 @@ final class OrderCommands {
             Listing listing = book.listing;
             listing.checkTradable(market.marketTime, market.calendar);
             Order order = book.orders.takeable(orderId, takerId);
-            if (units > order.remaining()) {
-                throw new ConflictException("beyond-order", "order " + orderId + " has " + order.remaining() + " units left, not " + units);
+            long taken = units == null ? order.remaining() : units;
+            if (taken > order.remaining()) {
+                throw new ConflictException("beyond-order", "order " + orderId + " has " + order.remaining() + " units left, not " + taken);
             }
-            listing.checkTickAndLot(order.price, units);
+            listing.checkTickAndLot(order.price, taken);
             long before = amount(listing, order.price, order.filled());
-            long after = amount(listing, order.price, order.filled() + units);
+            long after = amount(listing, order.price, order.filled() + taken);
             long amount = after - before;
             long ownerFee = Money.fee(after, listing.feeRate(order.side)) - Money.fee(before, listing.feeRate(order.side));
             long takerFee = Money.fee(amount, listing.feeRate(order.side.opposite()));
             Fill fill;
             if (order.side == Side.SELL) {
-                market.checkPosition(book, work.ledger, takerId, units);
-                market.cash.requireAvailable(takerId, amount + takerFee, "taking " + units + " units at " + order.price.toPlainString() + " with the fee");
-                fill = Delivery.fill(work, book, new Delivery.Terms(FillMode.LISTED, ownerId, Delivery.UnitsFrom.reserved(orderId), takerId, false, units,
+                market.checkPosition(book, work.ledger, takerId, taken);
+                market.cash.requireAvailable(takerId, amount + takerFee, "taking " + taken + " units at " + order.price.toPlainString() + " with the fee");
+                fill = Delivery.fill(work, book, new Delivery.Terms(FillMode.LISTED, ownerId, Delivery.UnitsFrom.reserved(orderId), takerId, false, taken,
                         order.price, amount, ownerFee, takerFee, orderId, null, null));
-                market.change(book, order, () -> order.fill(units, amount, ownerFee, 0, work.ledger.at()));
+                market.change(book, order, () -> order.fill(taken, amount, ownerFee, 0, work.ledger.at()));
             } else {
-                fill = Delivery.fill(work, book, new Delivery.Terms(FillMode.LISTED, takerId, Delivery.UnitsFrom.AVAILABLE, ownerId, true, units,
+                fill = Delivery.fill(work, book, new Delivery.Terms(FillMode.LISTED, takerId, Delivery.UnitsFrom.AVAILABLE, ownerId, true, taken,
                         order.price, amount, takerFee, ownerFee, orderId, null, null));
-                market.change(book, order, () -> order.fill(units, amount, ownerFee, amount + ownerFee, work.ledger.at()));
+                market.change(book, order, () -> order.fill(taken, amount, ownerFee, amount + ownerFee, work.ledger.at()));
                 if (order.status() == OrderStatus.FILLED && order.frozenFen() > 0) {
                     throw new IllegalStateException("order " + orderId + " filled with " + order.frozenFen() + " fen still frozen");
                 }

@@ -74,7 +74,7 @@ public class OrderService {
         }
         Listing listing = listings.get(order.instrumentId);
         Errors errors = new Errors();
-        long units = r == null || r.quantity() == null ? order.remaining() : Units.from(errors, r.quantity(), listing.instrument().rightType());
+        Long units = r == null || r.quantity() == null ? null : Units.from(errors, r.quantity(), listing.instrument().rightType());
         errors.throwIfAny();
         UUID taker = participants.self(caller);
         participants.requireActive(order.ownerId, "order's owner");
@@ -84,7 +84,7 @@ public class OrderService {
             participants.readySeller(taker, listing.instrument());
         }
         return writer.submit(new OrderCommands.Take(listing.instrumentId(), listing.instrument(), orderId, order.ownerId, order.side, taker,
-                units, caller.name()), key, 201, view);
+                units, units == null ? order.remaining() : units, caller.name()), key, 201, view);
     }
 
     public Response cancel(UUID orderId, Caller caller, KeyedRequest key, Function<Order, Object> view) {
