@@ -94,9 +94,12 @@ Tokens (valid 8 hours; paste into Swagger UI's Authorize, or use as a bearer tok
   registry    java deploy/local/DevToken.java li registrar,registry-reader     (verifier: a second person, e.g.
               java deploy/local/DevToken.java wang verifier)
   trading     java deploy/local/DevToken.java sun auditor,trading-operator    (a trader acts for a holder:
-              java deploy/local/DevToken.java zhang trader 8 <holder-id>)
+              java deploy/local/DevToken.java zhang trader 8 <holder-id>; a platform that reports matched trades:
+              java deploy/local/DevToken.java p1 trading-platform)
 Try it:       TOKEN=\$(java deploy/local/DevToken.java alice gep-reader)
               curl -H "Authorization: Bearer \$TOKEN" "http://localhost:$ACCOUNTING_PORT/api/v1/regions/330602/gep/realisation?year=$(date +%Y)"
+              the trading centre's instruments, then .../instruments/<id>/book and .../market-data, with a trading token:
+              curl -H "Authorization: Bearer \$TOKEN" http://localhost:$TRADING_PORT/api/v1/instruments
 
 Ctrl-C stops everything.
 MSG

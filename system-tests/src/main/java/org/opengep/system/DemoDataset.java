@@ -79,7 +79,7 @@ public final class DemoDataset {
         String registrar = tokens.user("demo-registrar-li", "registrar");
         String seller = holder(registrar, "越城区林业发展有限公司", "91330602123456789A");
         String buyer = holder(registrar, "绍兴绿能科技有限公司", "91330602987654321B");
-        String bidder = holder(registrar, "浙江碳汇投资有限公司", "91330602555555555C");
+        String bidder = holder(registrar, "浙江碳汇投资有限公司", "91330602555555555T");
         Map<String, Object> draft = new LinkedHashMap<>();
         draft.put("name", "会稽山林场造林碳汇");
         draft.put("productType", "FOREST_CARBON_SINK");

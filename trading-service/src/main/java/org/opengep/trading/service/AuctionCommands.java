@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.UnprocessableException;
-import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.Instrument;
-import org.opengep.trading.ledger.LedgerBatch.Leg;
 import org.opengep.trading.ledger.Movement;
 import org.opengep.trading.market.Auction;
 import org.opengep.trading.market.AuctionAllocation;
@@ -33,7 +31,7 @@ final class AuctionCommands {
             long maxPerBidder, AuctionPricing pricing, OffsetDateTime startsAt, OffsetDateTime endsAt, String by) implements LedgerCommand<Auction> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
         }
 
@@ -58,8 +56,7 @@ final class AuctionCommands {
             UUID id = UUID.randomUUID();
             long frozen = 0;
             if (side == Side.SELL) {
-                work.requireRegistered(work.ledger.transfer(id, instrument, principalId, Bucket.AVAILABLE, null, principalId, Bucket.PENDING, units).products());
-                work.ledger.post(id, instrument, List.of(new Leg(principalId, Bucket.AVAILABLE, -units), new Leg(principalId, Bucket.PENDING, units)));
+                Delivery.reserve(work, instrument, principalId, id, units);
             } else {
                 long amount = OrderCommands.amount(listing, reservePrice, units);
                 // each award's amount and fee are rounded to the fen on their own: up to a fen each above the whole's
@@ -79,7 +76,7 @@ final class AuctionCommands {
             implements LedgerCommand<AuctionBid> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
             needs.auction(auctionId);
         }
@@ -130,8 +127,7 @@ final class AuctionCommands {
                 frozen = amount + Money.fee(amount, book.listing.buyerFeeRate());
                 market.cash.freeze(id, bidderId, frozen);
             } else {
-                work.requireRegistered(work.ledger.transfer(id, instrument, bidderId, Bucket.AVAILABLE, null, bidderId, Bucket.PENDING, units).products());
-                work.ledger.post(id, instrument, List.of(new Leg(bidderId, Bucket.AVAILABLE, -units), new Leg(bidderId, Bucket.PENDING, units)));
+                Delivery.reserve(work, instrument, bidderId, id, units);
             }
             AuctionBid bid = new AuctionBid(id, auctionId, book.nextSeq(), bidderId, price, units, frozen, 0, AuctionBid.Status.OPEN, now, by);
             market.put(bid);
@@ -144,7 +140,7 @@ final class AuctionCommands {
             implements LedgerCommand<AuctionService.Standing> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
             needs.auction(auctionId);
         }
@@ -210,12 +206,12 @@ final class AuctionCommands {
                     market.cash.release(bid.id(), bid.bidderId(), bid.frozenFen());
                 }
                 if (a.side() == Side.BUY && won < bid.units()) {
-                    returnUnits(work, bid.bidderId(), bid.id(), bid.units() - won);
+                    Delivery.release(work, instrument, bid.bidderId(), bid.id(), bid.units() - won);
                 }
                 market.put(bid.ended(won));
             }
             if (a.side() == Side.SELL && result.unallocated() > 0) {
-                returnUnits(work, a.principalId(), a.id(), result.unallocated());
+                Delivery.release(work, instrument, a.principalId(), a.id(), result.unallocated());
             }
             if (a.side() == Side.BUY) {
                 market.cash.release(a.id(), a.principalId(), a.frozenFen() - principalPaid);
@@ -223,11 +219,6 @@ final class AuctionCommands {
             Auction allocated = a.allocated(result.clearingPrice(), result.allocated(), work.ledger.at());
             market.put(allocated);
             return new AuctionService.Standing(allocated, book.listing, List.copyOf(market.bidsOf(auctionId)));
-        }
-
-        private void returnUnits(BatchWork work, UUID holder, UUID tag, long units) {
-            work.ledger.transfer(tag, instrument, holder, Bucket.PENDING, tag, holder, Bucket.AVAILABLE, units);
-            work.ledger.post(tag, instrument, List.of(new Leg(holder, Bucket.PENDING, -units), new Leg(holder, Bucket.AVAILABLE, units)));
         }
     }
 }

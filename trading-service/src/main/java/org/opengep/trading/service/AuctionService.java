@@ -57,9 +57,7 @@ public class AuctionService {
         errors.required("side", r.side());
         errors.required("principalId", r.principalId());
         errors.required("pricing", r.pricing());
-        if (r.reservePrice() == null || !ListingService.price(r.reservePrice())) {
-            errors.add("reservePrice", "元 per unit, positive, at most two decimals");
-        }
+        ListingService.requirePrice(errors, "reservePrice", r.reservePrice());
         errors.required("startsAt", r.startsAt());
         errors.required("endsAt", r.endsAt());
         errors.throwIfAny();
@@ -94,9 +92,7 @@ public class AuctionService {
         Auction a = find(auctionId);
         Listing listing = listings.get(a.instrumentId());
         Errors errors = new Errors();
-        if (r.price() == null || !ListingService.price(r.price())) {
-            errors.add("price", "元 per unit, positive, at most two decimals");
-        }
+        ListingService.requirePrice(errors, "price", r.price());
         long units = Units.from(errors, r.quantity(), listing.instrument().rightType());
         if (r.quantity() == null) {
             errors.add("quantity", "required");

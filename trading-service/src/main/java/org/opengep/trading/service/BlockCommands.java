@@ -25,7 +25,7 @@ final class BlockCommands {
             String by) implements LedgerCommand<BlockProposal> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
         }
 
@@ -48,7 +48,7 @@ final class BlockCommands {
             implements LedgerCommand<Fill> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
             needs.proposal(proposalId);
         }
@@ -85,7 +85,7 @@ final class BlockCommands {
     record End(int instrumentId, UUID proposalId, UUID participantId, BlockProposal.Status to) implements LedgerCommand<BlockProposal> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
             needs.proposal(proposalId);
         }

@@ -52,9 +52,7 @@ public class BlockTradeService {
         errors.required("instrumentId", r.instrumentId());
         errors.required("counterpartyId", r.counterpartyId());
         errors.required("side", r.side());
-        if (r.price() == null || !ListingService.price(r.price())) {
-            errors.add("price", "元 per unit, positive, at most two decimals");
-        }
+        ListingService.requirePrice(errors, "price", r.price());
         errors.required("quantity", r.quantity());
         long life = r.expiresInSeconds() == null ? 3600 : r.expiresInSeconds();
         if (life < 60 || life > rules.centre().maxProposalLife().toSeconds()) {

@@ -52,7 +52,7 @@ final class CentreCommands {
             BigDecimal price) implements LedgerCommand<Fill> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
         }
 
@@ -81,7 +81,7 @@ final class CentreCommands {
     record FirstBasePrice(int instrumentId, Instrument instrument, UUID sellerId, BigDecimal price) implements LedgerCommand<Listing> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
         }
 
@@ -116,7 +116,7 @@ final class CentreCommands {
     record CloseDay(LocalDate day) implements LedgerCommand<List<Listing>> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.close();
         }
 

@@ -63,6 +63,18 @@ final class Delivery {
         return fill;
     }
 
+    /** Reserves a holder's available units for an order, a lot or an offer: into its PENDING blocks tagged with {@code tag}. */
+    static void reserve(BatchWork work, Instrument instrument, UUID holder, UUID tag, long units) {
+        work.requireRegistered(work.ledger.transfer(tag, instrument, holder, Bucket.AVAILABLE, null, holder, Bucket.PENDING, units).products());
+        work.ledger.post(tag, instrument, List.of(new Leg(holder, Bucket.AVAILABLE, -units), new Leg(holder, Bucket.PENDING, units)));
+    }
+
+    /** Gives back units reserved under {@code tag} that no fill took. */
+    static void release(BatchWork work, Instrument instrument, UUID holder, UUID tag, long units) {
+        work.ledger.transfer(tag, instrument, holder, Bucket.PENDING, tag, holder, Bucket.AVAILABLE, units);
+        work.ledger.post(tag, instrument, List.of(new Leg(holder, Bucket.PENDING, -units), new Leg(holder, Bucket.AVAILABLE, units)));
+    }
+
     /** Delivers a fill reserved until the close. */
     static void settle(BatchWork work, MarketWork.Book book, Fill fill) {
         Instrument instrument = book.listing.instrument();

@@ -28,7 +28,7 @@ interface LedgerCommand<R> {
     }
 
     /** The books, proposals and auctions of the trading centre it needs locked and read, after the reservations. */
-    default void market(MarketWork.Needs needs) {}
+    default void market(MarketNeeds needs) {}
 
     /** What it needs locked and read, once the reservations and the books are (null for one not found). */
     void declare(Needs needs, Map<UUID, Movement> reservations);

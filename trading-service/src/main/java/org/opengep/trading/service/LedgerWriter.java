@@ -213,7 +213,7 @@ public class LedgerWriter {
         active.forEach(n -> ids.addAll(batch.get(n).command().reservations()));
         Map<UUID, Movement> reservations = movements.lockReservations(c, ids);
         OffsetDateTime at = clock.now();
-        MarketWork.Needs books = new MarketWork.Needs();
+        MarketNeeds books = new MarketNeeds();
         active.forEach(n -> batch.get(n).command().market(books));
         MarketWork market = marketBooks.load(c, books, new CashBook(at, clock.marketTime(at).toLocalDate()), clock.marketTime(at), clock.calendar());
         LedgerCommand.Needs needs = new LedgerCommand.Needs(market);

@@ -72,8 +72,8 @@ public class ListingService {
         Long positionLimit = r.positionLimit() == null ? null : Units.from(errors, "positionLimit", r.positionLimit(), r.rightType());
         Long largeHolder = r.largeHolderThreshold() == null ? null : Units.from(errors, "largeHolderThreshold", r.largeHolderThreshold(), r.rightType());
         BigDecimal opening = r.openingBasePrice();
-        if (opening != null && !price(opening)) {
-            errors.add("openingBasePrice", "元 per unit, positive, at most two decimals");
+        if (opening != null) {
+            requirePrice(errors, "openingBasePrice", opening);
         }
         errors.throwIfAny();
         if (opening != null && opening.remainder(tick).signum() != 0) {
@@ -117,15 +117,19 @@ public class ListingService {
     public Response proposeBasePrice(int id, NewBasePrice r, Caller caller, KeyedRequest key, Function<Listing, Object> view) {
         Listing listing = get(id);
         Errors errors = new Errors();
-        if (r.price() == null || !price(r.price())) {
-            errors.add("price", "元 per unit, positive, at most two decimals");
-        }
+        requirePrice(errors, "price", r.price());
         errors.throwIfAny();
         return writer.submit(new CentreCommands.FirstBasePrice(id, listing.instrument(), participants.self(caller), r.price()), key, 200, view);
     }
 
-    /** Whether a value is a price: positive, two decimals at most, below 10^16. */
-    public static boolean price(BigDecimal p) {
+    /** Adds a problem under {@code field} unless the value is a price: given, positive, two decimals at most, below 10^16 元. */
+    static void requirePrice(Errors errors, String field, BigDecimal p) {
+        if (p == null || !price(p)) {
+            errors.add(field, "元 per unit, positive, at most two decimals");
+        }
+    }
+
+    private static boolean price(BigDecimal p) {
         return p.signum() > 0 && p.stripTrailingZeros().scale() <= 2 && p.compareTo(new BigDecimal("1e16")) < 0;
     }
 

@@ -56,7 +56,7 @@ public class MarketBooks {
     CashStore cash;
 
     /** Locks the books the batch needs and reads them; cash accounts are locked later, after the balances. */
-    MarketWork load(Connection c, MarketWork.Needs needs, CashBook cashBook, LocalDateTime marketTime, TradingCalendar calendar) throws SQLException {
+    MarketWork load(Connection c, MarketNeeds needs, CashBook cashBook, LocalDateTime marketTime, TradingCalendar calendar) throws SQLException {
         MarketWork market = new MarketWork(cashBook, marketTime, calendar);
         Collection<Integer> wanted = needs.close ? listings.all(c).stream().map(Listing::instrumentId).toList() : needs.books;
         if (wanted.isEmpty()) {

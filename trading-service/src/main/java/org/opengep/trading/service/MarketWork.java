@@ -41,31 +41,6 @@ import org.opengep.trading.store.FillStore.FillOrigin;
  */
 final class MarketWork {
 
-    /** What the commands of a batch need from the market before anything is locked. */
-    static final class Needs {
-        final Set<Integer> books = new HashSet<>();
-        final Set<UUID> proposals = new HashSet<>();
-        final Set<UUID> auctions = new HashSet<>();
-        boolean close;
-
-        void book(int instrumentId) {
-            books.add(instrumentId);
-        }
-
-        void proposal(UUID id) {
-            proposals.add(id);
-        }
-
-        void auction(UUID id) {
-            auctions.add(id);
-        }
-
-        /** The close of the day: every book's open proposals and pending fills too. */
-        void close() {
-            close = true;
-        }
-    }
-
     /** One instrument's book as locked. */
     static final class Book {
         Listing listing;

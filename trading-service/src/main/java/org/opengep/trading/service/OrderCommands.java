@@ -1,13 +1,10 @@
 package org.opengep.trading.service;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opengep.common.problem.ConflictException;
-import org.opengep.trading.ledger.Bucket;
 import org.opengep.trading.ledger.Instrument;
-import org.opengep.trading.ledger.LedgerBatch.Leg;
 import org.opengep.trading.ledger.Movement;
 import org.opengep.trading.market.CashBook;
 import org.opengep.trading.market.Fill;
@@ -35,7 +32,7 @@ final class OrderCommands {
     record Post(int instrumentId, Instrument instrument, UUID ownerId, Side side, BigDecimal price, long units, String by) implements LedgerCommand<Order> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
         }
 
@@ -58,8 +55,7 @@ final class OrderCommands {
             UUID id = UUID.randomUUID();
             long frozen = 0;
             if (side == Side.SELL) {
-                work.requireRegistered(work.ledger.transfer(id, instrument, ownerId, Bucket.AVAILABLE, null, ownerId, Bucket.PENDING, units).products());
-                work.ledger.post(id, instrument, List.of(new Leg(ownerId, Bucket.AVAILABLE, -units), new Leg(ownerId, Bucket.PENDING, units)));
+                Delivery.reserve(work, instrument, ownerId, id, units);
             } else {
                 market.checkPosition(book, work.ledger, ownerId, units);
                 long amount = amount(listing, price, units);
@@ -83,7 +79,7 @@ final class OrderCommands {
             implements LedgerCommand<Fill> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
         }
 
@@ -140,7 +136,7 @@ final class OrderCommands {
     record End(int instrumentId, Instrument instrument, UUID orderId, UUID ownerId, Side side, OrderStatus why, String by) implements LedgerCommand<Order> {
 
         @Override
-        public void market(MarketWork.Needs needs) {
+        public void market(MarketNeeds needs) {
             needs.book(instrumentId);
         }
 
@@ -172,9 +168,7 @@ final class OrderCommands {
     static void release(BatchWork work, MarketWork.Book book, Order order, OrderStatus why) {
         Instrument instrument = book.listing.instrument();
         if (order.side == Side.SELL) {
-            long left = order.remaining();
-            work.ledger.transfer(order.id, instrument, order.ownerId, Bucket.PENDING, order.id, order.ownerId, Bucket.AVAILABLE, left);
-            work.ledger.post(order.id, instrument, List.of(new Leg(order.ownerId, Bucket.PENDING, -left), new Leg(order.ownerId, Bucket.AVAILABLE, left)));
+            Delivery.release(work, instrument, order.ownerId, order.id, order.remaining());
         }
         long[] released = new long[1];
         work.market.change(book, order, () -> released[0] = order.end(why, work.ledger.at()));

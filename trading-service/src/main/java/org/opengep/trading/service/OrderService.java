@@ -50,9 +50,7 @@ public class OrderService {
         Errors errors = new Errors();
         errors.required("instrumentId", r.instrumentId());
         errors.required("side", r.side());
-        if (r.price() == null || !ListingService.price(r.price())) {
-            errors.add("price", "元 per unit, positive, at most two decimals");
-        }
+        ListingService.requirePrice(errors, "price", r.price());
         errors.required("quantity", r.quantity());
         errors.throwIfAny();
         Listing listing = listings.get(r.instrumentId());

@@ -66,9 +66,7 @@ public class PlatformService {
         if (r.sellerId() != null && r.sellerId().equals(r.buyerId())) {
             errors.add("buyerId", "differs from the seller");
         }
-        if (r.price() == null || !ListingService.price(r.price())) {
-            errors.add("price", "元 per unit, positive, at most two decimals");
-        }
+        ListingService.requirePrice(errors, "price", r.price());
         if (r.platformReference() == null || r.platformReference().isBlank() || r.platformReference().length() > 100) {
             errors.add("platformReference", "required, at most 100 characters");
         }
