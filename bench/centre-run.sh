@@ -7,7 +7,8 @@
 #    (target under 1 s);
 #  - the reconciliation (units and cash) after each part.
 # A stand-in for the registry (bench/TradingBench.java) serves the issuance feed. Prints its figures; not a test.
-# Needs only a JDK 17. DURATION (seconds per run), ACCOUNTS, BIDS, CLIENTS can be set; SKIP_BUILD=1 uses the built jar.
+# Needs only a JDK 17. DURATION (seconds per run), ACCOUNTS, BIDS, CLIENTS can be set; SKIP_BUILD=1 uses the built jar;
+# PARTS=auction runs the auction alone; SERVICE_JAVA_OPTS is passed to the service (e.g. a JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -55,8 +56,11 @@ reconciled() { echo "reconciliation after $1: $(curl -fs -H "Authorization: Bear
   journals $(curl -fs -H "Authorization: Bearer $OPERATOR" "$URL/api/v1/journal/verification" | grep -o '"intact":[a-z]*')"; }
 
 bench setup "$URL" "$ACCOUNTS" "$BOOKS"
-bench orders "$URL" "$ACCOUNTS" "$BOOKS" "$CLIENTS" 20 > /dev/null   # warm-up: the JIT compiles the request path
-bench orders "$URL" "$ACCOUNTS" "$BOOKS" "$CLIENTS" "$SECONDS_EACH"
-reconciled "posts and takes"
+if [[ "${PARTS:-all}" != auction ]]; then
+  bench orders "$URL" "$ACCOUNTS" "$BOOKS" "$CLIENTS" 20 > /dev/null   # warm-up: the JIT compiles the request path
+  bench orders "$URL" "$ACCOUNTS" "$BOOKS" "$CLIENTS" "$SECONDS_EACH"
+  reconciled "posts and takes"
+fi
 bench auction "$URL" "$ACCOUNTS" "$BIDS" 16
+echo "the writer's longest transaction (the allocation's): $(curl -fs "$URL/q/metrics" | awk '/^gep_ledger_batch_duration_seconds_max/ {printf "%.0f ms", $2 * 1000}')"
 reconciled "the auction"

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,7 +79,7 @@ final class AuctionCommands {
         @Override
         public void market(MarketNeeds needs) {
             needs.book(instrumentId);
-            needs.auction(auctionId);
+            needs.auctionBidder(auctionId, bidderId);
         }
 
         @Override
@@ -115,7 +116,7 @@ final class AuctionCommands {
                 throw new UnprocessableException("reserve-not-met", "the reserve price is " + a.reservePrice().toPlainString() + " 元: bids "
                         + (a.side() == Side.SELL ? "at least" : "at most") + " that");
             }
-            long bidding = market.bidsOf(auctionId).stream().filter(b -> b.bidderId().equals(bidderId)).mapToLong(AuctionBid::units).sum();
+            long bidding = market.bidUnits(auctionId, bidderId);
             if (bidding + units > a.maxPerBidder()) {
                 throw new ConflictException("bidder-cap", bidderId + " bids for " + bidding + " units already; the cap per bidder is " + a.maxPerBidder());
             }
@@ -135,14 +136,14 @@ final class AuctionCommands {
         }
     }
 
-    /** At the end: the lot (or demand) is allocated by price then time, each award delivered against payment, the rest released. */
+    /** At the end: the lot (or demand) is allocated by price then time, the awards delivered against payment, the rest released. */
     record Allocate(UUID auctionId, int instrumentId, Instrument instrument, Side side, UUID principalId, List<UUID> bidIds, List<UUID> bidders)
             implements LedgerCommand<AuctionService.Standing> {
 
         @Override
         public void market(MarketNeeds needs) {
             needs.book(instrumentId);
-            needs.auction(auctionId);
+            needs.auctionWithBids(auctionId);
         }
 
         @Override
@@ -183,42 +184,71 @@ final class AuctionCommands {
             }
             AuctionAllocation.Result result = AuctionAllocation.allocate(a.side(), a.units(), book.listing.lot(), a.maxPerBidder(), a.pricing(),
                     bids.stream().map(b -> new AuctionAllocation.Bid(b.id(), b.seq(), b.bidderId(), b.price(), b.units())).toList());
+            if (a.side() == Side.SELL) {
+                deliverLot(work, book, a, bids, result);
+            } else {
+                deliverDemand(work, book, a, bids, result);
+            }
+            Auction allocated = a.allocated(result.clearingPrice(), result.allocated(), work.ledger.at());
+            market.put(allocated);
+            return new AuctionService.Standing(allocated, book.listing, List.copyOf(market.bidsOf(auctionId)));
+        }
+
+        /**
+         * A seller's lot: what a bidder won at one price is one fill (its bids at that price together), delivered from
+         * the lot's reserved blocks against the bidder's frozen cash; each bidder's cash frozen beyond what it pays is
+         * released at once, and the units nobody won return to the seller.
+         */
+        private void deliverLot(BatchWork work, MarketWork.Book book, Auction a, List<AuctionBid> bids, AuctionAllocation.Result result) {
+            MarketWork market = work.market;
+            record Won(UUID bidder, BigDecimal price) {}
+            Map<Won, Long> won = new LinkedHashMap<>();
+            Map<UUID, Long> frozen = new LinkedHashMap<>();
+            Map<UUID, Long> awarded = new HashMap<>();
+            bids.forEach(b -> frozen.merge(b.bidderId(), b.frozenFen(), Long::sum));
+            for (AuctionAllocation.Award award : result.awards()) {
+                if (award.units() > 0) {
+                    won.merge(new Won(award.bid().bidderId(), award.price()), award.units(), Long::sum);
+                }
+                awarded.put(award.bid().id(), award.units());
+            }
+            Map<UUID, Long> paid = new HashMap<>();
+            won.forEach((w, units) -> {
+                long amount = OrderCommands.amount(book.listing, w.price(), units);
+                long buyerFee = Money.fee(amount, book.listing.buyerFeeRate());
+                Delivery.fill(work, book, new Delivery.Terms(FillMode.AUCTION, a.principalId(), Delivery.UnitsFrom.reserved(a.id()), w.bidder(), true,
+                        units, w.price(), amount, Money.fee(amount, book.listing.sellerFeeRate()), buyerFee, a.id(), null, null));
+                paid.merge(w.bidder(), amount + buyerFee, Long::sum);
+            });
+            frozen.forEach((bidder, fen) -> market.cash.release(a.id(), bidder, fen - paid.getOrDefault(bidder, 0L)));
+            bids.forEach(b -> market.put(b.ended(awarded.getOrDefault(b.id(), 0L))));
+            if (result.unallocated() > 0) {
+                Delivery.release(work, instrument, a.principalId(), a.id(), result.unallocated());
+            }
+        }
+
+        /** A buyer's demand: each winning offer is a fill from its own reserved blocks against the demand's frozen cash; the rest is released. */
+        private void deliverDemand(BatchWork work, MarketWork.Book book, Auction a, List<AuctionBid> bids, AuctionAllocation.Result result) {
+            MarketWork market = work.market;
             Map<UUID, AuctionBid> byId = new HashMap<>();
             bids.forEach(b -> byId.put(b.id(), b));
-            long principalPaid = 0;
+            long paid = 0;
             for (AuctionAllocation.Award award : result.awards()) {
                 AuctionBid bid = byId.get(award.bid().id());
                 long won = award.units();
                 if (won > 0) {
                     long amount = OrderCommands.amount(book.listing, award.price(), won);
                     long buyerFee = Money.fee(amount, book.listing.buyerFeeRate());
-                    long sellerFee = Money.fee(amount, book.listing.sellerFeeRate());
-                    if (a.side() == Side.SELL) {
-                        Delivery.fill(work, book, new Delivery.Terms(FillMode.AUCTION, a.principalId(), Delivery.UnitsFrom.reserved(a.id()), bid.bidderId(),
-                                true, won, award.price(), amount, sellerFee, buyerFee, a.id(), null, null));
-                        market.cash.release(bid.id(), bid.bidderId(), bid.frozenFen() - amount - buyerFee);
-                    } else {
-                        Delivery.fill(work, book, new Delivery.Terms(FillMode.AUCTION, bid.bidderId(), Delivery.UnitsFrom.reserved(bid.id()), a.principalId(),
-                                true, won, award.price(), amount, sellerFee, buyerFee, a.id(), null, null));
-                        principalPaid += amount + buyerFee;
-                    }
-                } else if (a.side() == Side.SELL) {
-                    market.cash.release(bid.id(), bid.bidderId(), bid.frozenFen());
+                    Delivery.fill(work, book, new Delivery.Terms(FillMode.AUCTION, bid.bidderId(), Delivery.UnitsFrom.reserved(bid.id()), a.principalId(),
+                            true, won, award.price(), amount, Money.fee(amount, book.listing.sellerFeeRate()), buyerFee, a.id(), null, null));
+                    paid += amount + buyerFee;
                 }
-                if (a.side() == Side.BUY && won < bid.units()) {
+                if (won < bid.units()) {
                     Delivery.release(work, instrument, bid.bidderId(), bid.id(), bid.units() - won);
                 }
                 market.put(bid.ended(won));
             }
-            if (a.side() == Side.SELL && result.unallocated() > 0) {
-                Delivery.release(work, instrument, a.principalId(), a.id(), result.unallocated());
-            }
-            if (a.side() == Side.BUY) {
-                market.cash.release(a.id(), a.principalId(), a.frozenFen() - principalPaid);
-            }
-            Auction allocated = a.allocated(result.clearingPrice(), result.allocated(), work.ledger.at());
-            market.put(allocated);
-            return new AuctionService.Standing(allocated, book.listing, List.copyOf(market.bidsOf(auctionId)));
+            market.cash.release(a.id(), a.principalId(), a.frozenFen() - paid);
         }
     }
 }

@@ -9,10 +9,12 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.opengep.common.jdbc.Unnest;
 import org.opengep.common.jdbc.Writes.Write;
 import org.opengep.trading.market.Auction;
@@ -83,8 +85,16 @@ public class MarketBooks {
                     market.auctions.put(a.id(), a);
                 }
             }
-            for (AuctionBid b : auctions.bids(c, market.auctions.keySet())) {
-                market.bidsOf(b.auctionId()).add(b);
+            Set<UUID> allBids = needs.allBids.stream().filter(market.auctions::containsKey).collect(Collectors.toSet());
+            for (AuctionBid b : auctions.bids(c, allBids)) {
+                market.bids.computeIfAbsent(b.auctionId(), k -> new LinkedHashMap<>()).put(b.id(), b);
+            }
+            market.allBidsRead.addAll(allBids);
+            for (var bidders : needs.bidders.entrySet()) {
+                if (market.auctions.containsKey(bidders.getKey())) {
+                    auctions.bidderUnits(c, bidders.getKey(), bidders.getValue())
+                            .forEach((bidder, units) -> market.storedBidUnits.put(List.of(bidders.getKey(), bidder), units));
+                }
             }
         }
         if (needs.close) {

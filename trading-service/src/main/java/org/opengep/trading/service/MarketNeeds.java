@@ -1,6 +1,8 @@
 package org.opengep.trading.service;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,6 +12,8 @@ final class MarketNeeds {
     final Set<Integer> books = new HashSet<>();
     final Set<UUID> proposals = new HashSet<>();
     final Set<UUID> auctions = new HashSet<>();
+    final Set<UUID> allBids = new HashSet<>();
+    final Map<UUID, Set<UUID>> bidders = new HashMap<>();
     boolean close;
 
     /** An instrument's book: its listing locked, its open orders read. */
@@ -22,9 +26,16 @@ final class MarketNeeds {
         proposals.add(id);
     }
 
-    /** An auction and its bids (of a book also needed). */
-    void auction(UUID id) {
+    /** An auction and all its bids, to allocate it (of a book also needed). */
+    void auctionWithBids(UUID id) {
         auctions.add(id);
+        allBids.add(id);
+    }
+
+    /** An auction and what a bidder bids for in it so far (of a book also needed). */
+    void auctionBidder(UUID id, UUID bidder) {
+        auctions.add(id);
+        bidders.computeIfAbsent(id, k -> new HashSet<>()).add(bidder);
     }
 
     /** The close of the day: every book, with its open proposals and pending fills. */

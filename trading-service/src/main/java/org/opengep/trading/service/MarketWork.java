@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -77,7 +78,11 @@ final class MarketWork {
     final Map<Integer, Book> books = new LinkedHashMap<>();
     final Map<UUID, BlockProposal> proposals = new LinkedHashMap<>();
     final Map<UUID, Auction> auctions = new LinkedHashMap<>();
-    final Map<UUID, List<AuctionBid>> bids = new LinkedHashMap<>();
+    /** Each auction's bids by id, in the order they were bid: all of them for the auctions in {@link #allBidsRead}, else this batch's. */
+    final Map<UUID, Map<UUID, AuctionBid>> bids = new LinkedHashMap<>();
+    final Set<UUID> allBidsRead = new HashSet<>();
+    /** What bidders bid for in an auction before this batch ((auction, bidder) to units), where not all its bids are read. */
+    final Map<List<UUID>, Long> storedBidUnits = new HashMap<>();
     final Map<UUID, Fill> pendingFills = new LinkedHashMap<>();
     final List<Order> ordersTouched = new ArrayList<>();
     final List<UUID> proposalsTouched = new ArrayList<>();
@@ -124,8 +129,9 @@ final class MarketWork {
         return a;
     }
 
-    List<AuctionBid> bidsOf(UUID auction) {
-        return bids.computeIfAbsent(auction, k -> new ArrayList<>());
+    /** An auction's bids, in the order they were bid. */
+    Collection<AuctionBid> bidsOf(UUID auction) {
+        return bids.computeIfAbsent(auction, k -> new LinkedHashMap<>()).values();
     }
 
     /** Adds a new order to its book. */
@@ -176,26 +182,22 @@ final class MarketWork {
         });
     }
 
-    /** Adds a bid, or replaces one with its new state. */
+    /** What a bidder bids for in an auction so far, this batch's bids included. */
+    long bidUnits(UUID auction, UUID bidder) {
+        long stored = allBidsRead.contains(auction) ? 0 : storedBidUnits.getOrDefault(List.of(auction, bidder), 0L);
+        return stored + bidsOf(auction).stream().filter(b -> b.bidderId().equals(bidder)).mapToLong(AuctionBid::units).sum();
+    }
+
+    /** Adds a bid, or replaces one with its new state (keeping its place). */
     void put(AuctionBid bid) {
-        List<AuctionBid> list = bidsOf(bid.auctionId());
-        int at = -1;
-        for (int n = 0; n < list.size(); n++) {
-            if (list.get(n).id().equals(bid.id())) {
-                at = n;
-            }
-        }
-        int index = at;
-        AuctionBid before = index < 0 ? null : list.set(index, bid);
-        if (index < 0) {
-            list.add(bid);
-        }
+        Map<UUID, AuctionBid> of = bids.computeIfAbsent(bid.auctionId(), k -> new LinkedHashMap<>());
+        AuctionBid before = of.put(bid.id(), bid);
         bidsTouched.add(bid);
         undo.push(() -> {
             if (before == null) {
-                list.remove(list.size() - 1);
+                of.remove(bid.id());
             } else {
-                list.set(index, before);
+                of.put(bid.id(), before);
             }
         });
     }

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengep.common.jdbc.Unnest;
@@ -60,6 +62,21 @@ public class AuctionStore {
             }
         }
         return result;
+    }
+
+    /** What each of the bidders bids for in the auction, in units. */
+    public Map<UUID, Long> bidderUnits(Connection c, UUID auction, Collection<UUID> bidders) throws SQLException {
+        Map<UUID, Long> units = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select bidder_id, sum(units) from auction_bid where auction_id = ? and bidder_id = any(?) group by 1")) {
+            s.setObject(1, auction);
+            s.setArray(2, c.createArrayOf("uuid", bidders.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    units.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                }
+            }
+        }
+        return units;
     }
 
     public Write upserting(List<Auction> auctions) {
