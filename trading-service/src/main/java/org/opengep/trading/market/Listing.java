@@ -90,12 +90,6 @@ public record Listing(int instrumentId, Instrument instrument, boolean suspended
         return vwap.divide(tick, 0, RoundingMode.HALF_UP).multiply(tick).max(tick).setScale(2);
     }
 
-    /** The same listing with another state. */
-    public Listing withStatus(boolean nowSuspended) {
-        return new Listing(instrumentId, instrument, nowSuspended, tick, lot, listedBand, blockBand, blockThreshold, buyerFeeRate, sellerFeeRate, sessions,
-                holdingDays, positionLimit, largeHolderThreshold, settlement, basePrice, basePriceFrom, basePriceProposedBy);
-    }
-
     /** The same listing with another base price, from {@code from} on. */
     public Listing withBasePrice(BigDecimal price, LocalDate from, UUID proposedBy) {
         return new Listing(instrumentId, instrument, suspended, tick, lot, listedBand, blockBand, blockThreshold, buyerFeeRate, sellerFeeRate, sessions,

@@ -28,13 +28,4 @@ public final class Money {
     public static long fee(long amountFen, BigDecimal rate) {
         return BigDecimal.valueOf(amountFen).multiply(rate).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
-
-    /**
-     * One fill's share of an order's amount or fees: what the order's filled total comes to after the fill, less what
-     * it came to before. Summed over the fills it is the order's total exactly, so what was frozen for the whole order
-     * always covers its fills.
-     */
-    public static long increment(long totalAfter, long totalBefore) {
-        return totalAfter - totalBefore;
-    }
 }

@@ -26,7 +26,11 @@ class MarketRulesTest {
     private static final TradingCalendar CALENDAR = new TradingCalendar(TradingCalendar.WEEKDAYS, Set.of(LocalDate.of(2026, 12, 25)));
 
     private static Listing listing(BigDecimal base, LocalDate from) {
-        return new Listing(1, Instrument.of(RightType.CARBON_ALLOWANCE, 2025), false, new BigDecimal("0.01"), 100, new BigDecimal("0.10"),
+        return listing(base, from, false);
+    }
+
+    private static Listing listing(BigDecimal base, LocalDate from, boolean suspended) {
+        return new Listing(1, Instrument.of(RightType.CARBON_ALLOWANCE, 2025), suspended, new BigDecimal("0.01"), 100, new BigDecimal("0.10"),
                 new BigDecimal("0.30"), 100_000, new BigDecimal("0.005"), new BigDecimal("0.005"), Session.parse("09:30-11:30,13:00-15:00").orElseThrow(),
                 0, null, null, Settlement.AT_FILL, base, from, null);
     }
@@ -110,7 +114,7 @@ class MarketRulesTest {
         assertThat(l.open(WEDNESDAY.atTime(14, 59, 59), CALENDAR)).isTrue();
         assertThat(l.open(LocalDate.of(2026, 12, 5).atTime(10, 0), CALENDAR)).isFalse();
         assertThat(l.open(LocalDate.of(2026, 12, 25).atTime(10, 0), CALENDAR)).isFalse();
-        assertThatThrownBy(() -> l.withStatus(true).checkTradable(WEDNESDAY.atTime(10, 0), CALENDAR)).hasMessageContaining("suspended");
+        assertThatThrownBy(() -> listing(new BigDecimal("50.00"), WEDNESDAY, true).checkTradable(WEDNESDAY.atTime(10, 0), CALENDAR)).hasMessageContaining("suspended");
         assertThatThrownBy(() -> l.checkTradable(WEDNESDAY.atTime(16, 0), CALENDAR)).hasMessageContaining("closed");
         assertThat(Session.parse("13:00-15:00,09:30-11:30")).isEmpty();
         assertThat(Session.parse("09:30-11:30;13:00")).isEmpty();
