@@ -86,9 +86,9 @@ public class AuctionResource {
             @Context UriInfo uri) {
         Problems.onlyQueryParameters(uri, Set.of("limit"));
         Errors errors = new Errors();
-        int max = Dates.limit(limit, 100, 1000, errors);
+        int max = Parameters.limit(limit, 100, 1000, errors);
         errors.throwIfAny();
-        return auctions.list(max).stream().map(s -> AuctionView.of(s.auction(), s.listing().instrument(), 0, List.of())).toList();
+        return auctions.list(max).stream().map(a -> AuctionView.of(a, instruments.known(a.instrumentId()), 0, List.of())).toList();
     }
 
     @GET

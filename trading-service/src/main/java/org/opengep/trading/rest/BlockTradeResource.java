@@ -81,7 +81,7 @@ public class BlockTradeResource {
             @Context UriInfo uri) {
         Problems.onlyQueryParameters(uri, Set.of("limit"));
         Errors errors = new Errors();
-        int max = Dates.limit(limit, 100, 1000, errors);
+        int max = Parameters.limit(limit, 100, 1000, errors);
         errors.throwIfAny();
         return blocks.list(callers.current(), max).stream().map(this::view).toList();
     }

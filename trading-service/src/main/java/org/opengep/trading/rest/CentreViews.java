@@ -1,6 +1,7 @@
 package org.opengep.trading.rest;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.opengep.trading.market.FillMode;
 import org.opengep.trading.market.Listing;
 import org.opengep.trading.market.Money;
 import org.opengep.trading.market.Order;
+import org.opengep.trading.market.OrderBook;
 import org.opengep.trading.market.OrderStatus;
 import org.opengep.trading.market.Session;
 import org.opengep.trading.market.Settlement;
@@ -95,7 +97,24 @@ public final class CentreViews {
     public record BookView(int instrumentId, List<Level> bids, List<Level> asks,
             @Schema(description = "委差: bid quantity - ask quantity") BigDecimal difference,
             @Schema(description = "委比: (bid - ask) / (bid + ask) x 100 %; null without orders") BigDecimal ratioPercent, BigDecimal basePrice,
-            Band listedBand) {}
+            Band listedBand) {
+
+        public static BookView of(Listing listing, OrderBook book, LocalDate today) {
+            List<Level> bids = levels(book, Side.BUY, listing);
+            List<Level> asks = levels(book, Side.SELL, listing);
+            BigDecimal bid = bids.stream().map(Level::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal ask = asks.stream().map(Level::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal total = bid.add(ask);
+            BigDecimal base = listing.basePriceOn(today).orElse(null);
+            return new BookView(listing.instrumentId(), bids, asks, bid.subtract(ask), total.signum() == 0 ? null
+                    : bid.subtract(ask).multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_UP), base,
+                    base == null ? null : band(listing.band(base, listing.listedBand())));
+        }
+
+        private static List<Level> levels(OrderBook book, Side side, Listing listing) {
+            return book.levels(side, 5).stream().map(l -> new Level(l.price(), quantityOf(l.units(), listing.instrument()), l.orders())).toList();
+        }
+    }
 
     @Schema(name = "BlockProposal", description = "A block agreement proposal and its outcome")
     public record ProposalView(UUID id, int instrumentId, UUID initiatorId, UUID counterpartyId, Side initiatorSide, BigDecimal price, BigDecimal quantity,

@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -32,15 +30,11 @@ import org.opengep.common.problem.Problems;
 import org.opengep.common.security.Caller;
 import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
-import org.opengep.trading.market.Listing;
-import org.opengep.trading.market.OrderBook;
-import org.opengep.trading.market.Side;
 import org.opengep.trading.rest.CentreRequests.NewBasePrice;
 import org.opengep.trading.rest.CentreRequests.NewListing;
 import org.opengep.trading.rest.CentreViews.BookView;
 import org.opengep.trading.rest.CentreViews.FillView;
 import org.opengep.trading.rest.CentreViews.LargeHolders;
-import org.opengep.trading.rest.CentreViews.Level;
 import org.opengep.trading.rest.CentreViews.ListingView;
 import org.opengep.trading.rest.CentreViews.MarketDay;
 import org.opengep.trading.service.DayClose;
@@ -49,6 +43,7 @@ import org.opengep.trading.service.MarketClock;
 import org.opengep.trading.service.MarketData;
 import org.opengep.trading.service.OrderService;
 import org.opengep.trading.service.Statements;
+import org.opengep.trading.store.InstrumentStore;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,6 +75,9 @@ public class ListingResource {
 
     @Inject
     MarketClock clock;
+
+    @Inject
+    InstrumentStore instruments;
 
     @Inject
     Callers callers;
@@ -164,17 +162,7 @@ public class ListingResource {
             + "quantity and number of orders at each, 委差 and 委比 over them, and today's base price and listed band. " + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The book")
     public BookView book(@PathParam("instrumentId") int id) {
-        Listing listing = listings.get(id);
-        OrderBook book = orders.book(id);
-        List<Level> bids = levels(book, Side.BUY, listing);
-        List<Level> asks = levels(book, Side.SELL, listing);
-        BigDecimal bid = bids.stream().map(Level::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal ask = asks.stream().map(Level::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal total = bid.add(ask);
-        BigDecimal base = listing.basePriceOn(clock.today()).orElse(null);
-        return new BookView(id, bids, asks, bid.subtract(ask), total.signum() == 0 ? null
-                : bid.subtract(ask).multiply(BigDecimal.valueOf(100)).divide(total, 2, RoundingMode.HALF_UP), base,
-                base == null ? null : CentreViews.band(listing.band(base, listing.listedBand())));
+        return BookView.of(listings.get(id), orders.book(id), clock.today());
     }
 
     @GET
@@ -188,8 +176,8 @@ public class ListingResource {
             example = "2026-11-01") String from, @QueryParam("to") @Parameter(description = "Last day (default: today)") String to, @Context UriInfo uri) {
         Problems.onlyQueryParameters(uri, Set.of("from", "to"));
         Errors errors = new Errors();
-        LocalDate last = Dates.parse(to, "to", clock.today(), errors);
-        LocalDate first = Dates.parse(from, "from", last.minusDays(30), errors);
+        LocalDate last = Parameters.parse(to, "to", clock.today(), errors);
+        LocalDate first = Parameters.parse(from, "from", last.minusDays(30), errors);
         if (first.isAfter(last) || first.isBefore(last.minusYears(10))) {
             errors.add("from", "not after to, at most 10 years before it");
         }
@@ -207,10 +195,10 @@ public class ListingResource {
             @QueryParam("limit") @Parameter(description = "At most this many (default 1000, at most 10000)") Integer limit, @Context UriInfo uri) {
         Problems.onlyQueryParameters(uri, Set.of("instrumentId", "day", "limit"));
         Errors errors = new Errors();
-        LocalDate date = Dates.parse(day, "day", clock.today(), errors);
-        int max = Dates.limit(limit, 1000, 10_000, errors);
+        LocalDate date = Parameters.parse(day, "day", clock.today(), errors);
+        int max = Parameters.limit(limit, 1000, 10_000, errors);
         errors.throwIfAny();
-        return market.tape(instrumentId, date, max).stream().map(f -> FillView.of(f, listings.get(f.instrumentId()).instrument())).toList();
+        return market.tape(instrumentId, date, max).stream().map(f -> FillView.of(f, instruments.known(f.instrumentId()))).toList();
     }
 
     @GET
@@ -234,7 +222,7 @@ public class ListingResource {
     public Response close(@PathParam("day") String day, @HeaderParam(Idempotency.HEADER) @Parameter(required = true, description = Idempotency.DESCRIPTION)
             String key, @Context UriInfo uri) {
         Errors errors = new Errors();
-        LocalDate date = Dates.parse(day, "day", null, errors);
+        LocalDate date = Parameters.parse(day, "day", null, errors);
         errors.throwIfAny();
         Caller caller = callers.current();
         LocalDate today = clock.today();
@@ -247,7 +235,4 @@ public class ListingResource {
                 () -> Response.ok(ListingView.of(listings.suspend(id, suspended, caller), clock.today())).build());
     }
 
-    private static List<Level> levels(OrderBook book, Side side, Listing listing) {
-        return book.levels(side, 5).stream().map(l -> new Level(l.price(), CentreViews.quantityOf(l.units(), listing.instrument()), l.orders())).toList();
-    }
 }

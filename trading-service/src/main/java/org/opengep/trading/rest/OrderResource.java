@@ -84,7 +84,7 @@ public class OrderResource {
             @QueryParam("limit") @Parameter(description = "At most this many (default 100, at most 1000)") Integer limit, @Context UriInfo uri) {
         Problems.onlyQueryParameters(uri, Set.of("instrumentId", "status", "limit"));
         Errors errors = new Errors();
-        int max = Dates.limit(limit, 100, 1000, errors);
+        int max = Parameters.limit(limit, 100, 1000, errors);
         errors.throwIfAny();
         return orders.list(callers.current(), instrumentId, status, max).stream().map(this::view).toList();
     }

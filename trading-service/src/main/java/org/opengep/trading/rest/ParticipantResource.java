@@ -100,7 +100,7 @@ public class ParticipantResource {
     public Response statement(@PathParam("participantId") UUID participant, @PathParam("day") String day,
             @HeaderParam("Accept") @Parameter(hidden = true) String accept) {
         Errors errors = new Errors();
-        var date = Dates.parse(day, "day", null, errors);
+        var date = Parameters.parse(day, "day", null, errors);
         errors.throwIfAny();
         Statement s = statements.of(participant, date, callers.current());
         if (accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON)) {

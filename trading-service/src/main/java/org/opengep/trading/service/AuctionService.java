@@ -138,8 +138,8 @@ public class AuctionService {
         return new Standing(a, listings.get(a.instrumentId()), Transactions.jdbc(dataSource, c -> auctions.bids(c, List.of(id))));
     }
 
-    public List<Standing> list(int limit) {
-        return Transactions.jdbc(dataSource, c -> auctions.list(c, null, limit)).stream()
-                .map(a -> new Standing(a, listings.get(a.instrumentId()), List.of())).toList();
+    /** Auctions, newest first (without their bids). */
+    public List<Auction> list(int limit) {
+        return Transactions.jdbc(dataSource, c -> auctions.list(c, null, limit));
     }
 }

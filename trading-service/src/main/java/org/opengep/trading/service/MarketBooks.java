@@ -74,9 +74,11 @@ public class MarketBooks {
         for (Order o : orders.open(c, ids)) {
             market.books.get(o.instrumentId).orders.add(o);
         }
-        for (BlockProposal p : proposals.load(c, needs.proposals, needs.close ? ids : List.of())) {
-            if (ids.contains(p.instrumentId())) {
-                market.proposals.put(p.id(), p);
+        if (!needs.proposals.isEmpty() || needs.close) {
+            for (BlockProposal p : proposals.load(c, needs.proposals, needs.close ? ids : List.of())) {
+                if (ids.contains(p.instrumentId())) {
+                    market.proposals.put(p.id(), p);
+                }
             }
         }
         if (!needs.auctions.isEmpty()) {

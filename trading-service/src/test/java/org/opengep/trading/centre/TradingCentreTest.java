@@ -28,10 +28,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengep.testsupport.PostgresTestResource;
@@ -47,6 +50,9 @@ class TradingCentreTest {
 
     @Inject
     MarketClock clock;
+
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void realTime() {
@@ -192,5 +198,42 @@ class TradingCentreTest {
         auditor().queryParam("day", day.plusDays(1).toString()).queryParam("instrumentId", instrument).get("/api/v1/fills").then()
                 .body("[0].id", equalTo(fill)).body("[0].status", equalTo("SETTLED"));
         reconciliationIsClean();
+    }
+
+    @Test
+    void theReconciliationFindsCashDriftAndTheVerificationAnEditedCashLine() throws Exception {
+        LocalDate day = wednesday(7);
+        at(clock, day.atTime(10, 0));
+        int v = vintage();
+        int instrument = list(v, "50.00", Map.of());
+        UUID a = participant(v, 100, null);
+        UUID b = participant(v, 0, "1000.00");
+        String sell = posted(a, instrument, "SELL", "50.00", 10);
+        reconciliationIsClean();
+        behindTheServicesBack("update cash_account set available = available + 1 where participant_id = '" + b + "'",
+                "update cash_account set available = available - 1 where participant_id = '" + b + "'", () -> {
+                    var drift = auditor().get("/api/v1/reconciliation").then().statusCode(200).body("clean", equalTo(false)).extract().jsonPath()
+                            .getList("drift", String.class);
+                    assertThat(drift).anyMatch(d -> d.startsWith("cash: deposits")).anyMatch(d -> d.startsWith("cash of " + b + ": the account holds"));
+                });
+        behindTheServicesBack("update market_order set status = 'CANCELLED' where id = '" + sell + "'",
+                "update market_order set status = 'OPEN' where id = '" + sell + "'", () -> assertThat(auditor().get("/api/v1/reconciliation").then()
+                        .extract().jsonPath().getList("drift", String.class)).anyMatch(d -> d.contains(sell) && d.contains("CANCELLED")));
+        behindTheServicesBack("update cash_entry set fen = fen + 1 where participant_id = '" + b + "' and chain_seq = 1",
+                "update cash_entry set fen = fen - 1 where participant_id = '" + b + "' and chain_seq = 1", () -> auditor()
+                        .get("/api/v1/journal/verification").then().body("intact", equalTo(false)).body("firstBrokenCash.holderId", equalTo(b.toString())));
+        reconciliationIsClean();
+    }
+
+    /** Runs {@code check} with {@code change} made in the database and undone after, whatever the check finds. */
+    private void behindTheServicesBack(String change, String undo, Runnable check) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(change);
+            try {
+                check.run();
+            } finally {
+                s.executeUpdate(undo);
+            }
+        }
     }
 }

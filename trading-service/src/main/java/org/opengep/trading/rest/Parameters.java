@@ -5,9 +5,9 @@ import java.time.format.DateTimeParseException;
 import org.opengep.common.problem.Errors;
 
 /** Query and path parameters that are days or limits, parsed with their problems added to the request's errors. */
-final class Dates {
+final class Parameters {
 
-    private Dates() {}
+    private Parameters() {}
 
     /** The day {@code value} names (like 2026-11-22), or {@code fallback} when it is absent (a problem when it is required, i.e. no fallback). */
     static LocalDate parse(String value, String field, LocalDate fallback, Errors errors) {
