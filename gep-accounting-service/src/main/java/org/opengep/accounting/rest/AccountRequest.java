@@ -1,5 +1,6 @@
 package org.opengep.accounting.rest;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +34,12 @@ public record AccountRequest(
 
     /** What the engine computes from, for the region the request names. */
     public AccountInputs inputs(Region region) {
-        return new AccountInputs(region.code, year, region.areaKm2, extent, gdp, population, provisioningBasis, indicators,
+        return inputs(region.code, region.areaKm2);
+    }
+
+    /** What the engine computes from, for a region of this code and land area (null: unknown). */
+    public AccountInputs inputs(String regionCode, BigDecimal regionAreaKm2) {
+        return new AccountInputs(regionCode, year, regionAreaKm2, extent, gdp, population, provisioningBasis, indicators,
                 outsideOrigin);
     }
 }

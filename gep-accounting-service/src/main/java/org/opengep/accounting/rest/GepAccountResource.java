@@ -1,6 +1,5 @@
 package org.opengep.accounting.rest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +32,7 @@ import org.opengep.accounting.rest.export.ExportTables;
 import org.opengep.accounting.rest.export.Exports.Format;
 import org.opengep.accounting.rest.export.Exports;
 import org.opengep.accounting.service.AccountDocument;
+import org.opengep.accounting.service.AccountVerifier;
 import org.opengep.accounting.service.GepAccountService;
 import org.opengep.accounting.service.PublicationService.Publication;
 import org.opengep.accounting.service.PublicationService;
@@ -72,6 +70,9 @@ public class GepAccountResource {
 
     @Inject
     PublicationService publications;
+
+    @Inject
+    AccountVerifier verifier;
 
     @Inject
     ObjectMapper json;
@@ -126,7 +127,21 @@ public class GepAccountResource {
             return Problems.notFound("account " + id);
         }
         return wanted == Format.JSON ? Response.ok(document.get(), MediaType.APPLICATION_JSON).build()
-                : Exports.download(ExportTables.account(readDocument(json, document.get())), wanted, "gep-account-" + id);
+                : Exports.download(ExportTables.account(AccountDocument.read(json, document.get())), wanted, "gep-account-" + id);
+    }
+
+    @POST
+    @Path("{id}/verification")
+    @RolesAllowed({Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
+    @Operation(operationId = "verifyAccount", summary = "Verify a stored account by computing it again",
+            description = "Hashes the stored inputs again and computes the account again from them with its method version and price "
+                    + "set, then compares: the inputs hash (column and document), every value line (value, quantity, unit price, by "
+                    + "ecosystem type), the indicator and category totals, GEP and its ratios, and the stored total columns and value "
+                    + "rows. `matches` is true only when nothing differs; each difference names where it is. Nothing is stored.")
+    @APIResponse(responseCode = "200", description = "The verification", content = @Content(schema = @Schema(implementation = AccountVerifier.Verification.class)))
+    @APIResponse(responseCode = "404", description = "No such account", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response verify(@PathParam("id") UUID id) {
+        return verifier.verify(id).map(v -> Response.ok(v).build()).orElseGet(() -> Problems.notFound("account " + id));
     }
 
     @Schema(name = "PublicationRequest")
@@ -154,15 +169,5 @@ public class GepAccountResource {
             return Response.created(uri.getBaseUriBuilder().path("api/v1/regions/{code}/gep").queryParam("year", p.year())
                     .queryParam("methodVersion", p.methodVersion()).build(p.regionCode())).entity(p).build();
         }).orElseGet(() -> Problems.notFound("account " + id));
-    }
-
-    /** A stored account (or official figure) document back as a record, for exports. */
-    static AccountDocument readDocument(ObjectMapper json, String document) {
-        try {
-            return json.readerFor(AccountDocument.class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -36,6 +36,7 @@ import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.rest.export.ExportTables;
 import org.opengep.accounting.rest.export.Exports.Format;
 import org.opengep.accounting.rest.export.Exports;
+import org.opengep.accounting.service.AccountDocument;
 import org.opengep.accounting.service.CatalogueService;
 import org.opengep.accounting.service.PublicationService.Publication;
 import org.opengep.accounting.service.PublicationService;
@@ -145,7 +146,7 @@ public class RegionGepResource {
         if (wanted == Format.JSON) {
             return Response.ok(document.get(), MediaType.APPLICATION_JSON).build();
         }
-        return Exports.download(ExportTables.account(GepAccountResource.readDocument(json,
+        return Exports.download(ExportTables.account(AccountDocument.read(json,
                 new String(document.get(), StandardCharsets.UTF_8))), wanted, "gep-" + code + "-" + year);
     }
 

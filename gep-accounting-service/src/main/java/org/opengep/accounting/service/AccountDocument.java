@@ -1,5 +1,9 @@
 package org.opengep.accounting.service;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -19,4 +23,13 @@ public record AccountDocument(UUID id, String regionCode, String regionName, int
             String inputsHash,
             String createdBy,
             OffsetDateTime createdAt) {}
+
+    /** A stored account (or official figure) document back as a record. */
+    public static AccountDocument read(ObjectMapper json, String document) {
+        try {
+            return json.readerFor(AccountDocument.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -10,12 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opengep.accounting.engine.account.GepResult;
-import org.opengep.accounting.engine.account.IndicatorResult;
-import org.opengep.accounting.engine.account.ValueLine;
+import org.opengep.accounting.engine.account.ValueRow;
 import org.opengep.accounting.engine.catalogue.Category;
 
 /**
@@ -59,7 +57,7 @@ public class AccountStore {
                 }
                 account.setBigDecimal(17, r.gdp());
                 account.addBatch();
-                for (Map.Entry<ValueKey, BigDecimal> v : values(r).entrySet()) {
+                for (Map.Entry<ValueRow, BigDecimal> v : ValueRow.of(r).entrySet()) {
                     value.setObject(1, a.document().id());
                     value.setString(2, v.getKey().indicator());
                     value.setString(3, v.getKey().category().name());
@@ -75,18 +73,5 @@ public class AccountStore {
             throw new IllegalStateException("could not store accounts", e);
         }
         DomainMetrics.count(DomainMetrics.ACCOUNTS_COMPUTED, accounts.size());
-    }
-
-    private record ValueKey(String indicator, Category category, String ecosystemType, String priceFamily) {}
-
-    private static Map<ValueKey, BigDecimal> values(GepResult result) {
-        Map<ValueKey, BigDecimal> values = new LinkedHashMap<>();
-        for (IndicatorResult indicator : result.indicators()) {
-            for (ValueLine line : indicator.lines()) {
-                line.valueByEcosystem().forEach((type, v) -> values.merge(
-                        new ValueKey(indicator.code(), indicator.category(), type, line.priceFamily()), v, BigDecimal::add));
-            }
-        }
-        return values;
     }
 }

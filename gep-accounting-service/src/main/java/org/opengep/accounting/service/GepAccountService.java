@@ -202,7 +202,8 @@ public class GepAccountService {
         }
     }
 
-    private static String sha256(String text) {
+    /** The hex SHA-256 of an account's canonical inputs. */
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
