@@ -17,7 +17,10 @@ import javax.sql.DataSource;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.rights.RightType;
 import org.opengep.trading.client.RegistryClient;
+import org.opengep.trading.client.registry.model.PageIssuanceView;
 import org.opengep.trading.ledger.Instrument;
+import org.opengep.trading.ledger.RegistryComparison;
+import org.opengep.trading.ledger.RegistryComparison.IssuedBlock;
 import org.opengep.trading.ledger.JournalChain;
 import org.opengep.trading.ledger.LedgerBatch.JournalLine;
 import org.opengep.trading.ledger.LedgerBatch;
@@ -38,6 +41,8 @@ import org.opengep.trading.store.JournalStore;
 /** Reads of the ledger: balances, serial blocks and their history, the journal's verification and the reconciliation. */
 @ApplicationScoped
 public class AuditService {
+
+    private static final int REGISTRY_PAGE = 1000;
 
     @Inject
     CashAudit cashAudit;
@@ -152,10 +157,11 @@ public class AuditService {
 
     /**
      * Per instrument, what was issued equals what is available, reserved, retired and expired; every live serial
-     * block is counted by its balance; live ranges never overlap; each issuance's serials are all held; and the
-     * ledger has taken in everything the registry issued.
+     * block is counted by its balance; live ranges never overlap; each issuance's serials are all held; each issuance
+     * has the registry's holder and serials; and the ledger has taken in everything the registry issued.
      */
     public Reconciliation reconcile() {
+        List<IssuedBlock> imported = new ArrayList<>();
         Reconciliation result = Transactions.jdbc(dataSource, c -> {
             List<String> drift = new ArrayList<>();
             List<InstrumentTotals> totals = new ArrayList<>();
@@ -205,24 +211,48 @@ public class AuditService {
                 rs.next();
                 position = rs.getLong(1);
             }
+            imported.addAll(importedIssuances(c));
             CashTotals cash = cashAudit.reconcile(c, drift);
             return new Reconciliation(drift.isEmpty(), position, totals, cash, drift);
         });
-        notYetImported(result);
+        result.drift().addAll(againstRegistry(imported, result.feedPosition()));
         return new Reconciliation(result.drift().isEmpty(), result.feedPosition(), result.instruments(), result.cash(), result.drift());
     }
 
-    /** What the registry issued that the ledger has not taken in yet counts as drift too (the registry is the authority). */
-    private void notYetImported(Reconciliation result) {
+    private static List<IssuedBlock> importedIssuances(Connection c) throws SQLException {
+        List<IssuedBlock> imported = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select issuance_id, position, holder_id, serial_start, serial_end from issuance_import");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                imported.add(new IssuedBlock(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class), rs.getLong(4),
+                        rs.getLong(5)));
+            }
+        }
+        return imported;
+    }
+
+    /**
+     * Every issuance of the registry's feed, from its start, against the ledger's: holder and serials one by one (the
+     * registry is the authority), and what came after the ledger's position counted as not imported yet.
+     */
+    private List<String> againstRegistry(List<IssuedBlock> imported, long feedPosition) {
+        List<IssuedBlock> issued = new ArrayList<>();
         try {
-            int waiting = registry.issuances(result.feedPosition(), 1000).getItems().size();
-            if (waiting > 0) {
-                result.drift().add("the registry has " + (waiting == 1000 ? "1000 or more" : waiting) + " issuance(s) after feed position "
-                        + result.feedPosition() + " not imported yet (POST /api/v1/feed/sync)");
+            long after = 0;
+            while (true) {
+                PageIssuanceView page = registry.issuances(after, REGISTRY_PAGE);
+                page.getItems().forEach(i -> issued.add(new IssuedBlock(i.getId(), i.getPosition(), i.getHolderId(), i.getSerialStart(),
+                        i.getSerialEnd())));
+                if (page.getItems().size() < REGISTRY_PAGE || page.getNext() == null || page.getNext() <= after) {
+                    break;
+                }
+                after = page.getNext();
             }
         } catch (RuntimeException e) {
-            result.drift().add("the registry's issuance feed could not be read (" + e.getClass().getSimpleName() + "): issued totals are the ledger's own");
+            return List.of("the registry's issuance feed could not be read (" + e.getClass().getSimpleName()
+                    + "): the issuances were not compared with the registry's");
         }
+        return RegistryComparison.compare(imported, issued, feedPosition);
     }
 
     private static void query(Connection c, List<String> drift, String sql) throws SQLException {

@@ -3,9 +3,11 @@ package org.opengep.trading.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opengep.testsupport.StubService;
@@ -88,7 +90,7 @@ public final class RegistryStub {
     public synchronized void repair() {
         for (int i = 0; i < feed.size(); i++) {
             String item = feed.get(i);
-            if (item.contains("NO_SUCH_RIGHT")) {
+            if (item != null && item.contains("NO_SUCH_RIGHT")) {
                 String holder = item.replaceAll(".*\"holderId\":\"([0-9a-f-]+)\".*", "$1");
                 feed.set(i, """
                         {"id":"%s","position":%d,"productId":"%s","regionCode":"331181","rightType":"CCER","vintage":2024,"holderId":"%s",
@@ -111,6 +113,26 @@ public final class RegistryStub {
                         validUntil == null ? "" : "\"validUntil\":\"" + validUntil + "\","));
     }
 
+    /**
+     * Changes one issuance on the feed as a registry with a bug (or a forger) would: {@code change} gets its JSON and gives
+     * the new JSON, or null to leave it out of the answers (its position stays taken). Returns what puts it back.
+     */
+    public synchronized Runnable tamper(UUID issuanceId, UnaryOperator<String> change) {
+        for (int i = 0; i < feed.size(); i++) {
+            String item = feed.get(i);
+            if (item != null && item.contains("\"id\":\"" + issuanceId + "\"")) {
+                int at = i;
+                feed.set(at, change.apply(item));
+                return () -> {
+                    synchronized (this) {
+                        feed.set(at, item);
+                    }
+                };
+            }
+        }
+        throw new IllegalArgumentException("no issuance " + issuanceId + " on the feed");
+    }
+
     private synchronized Reply answer(String path, String query) {
         if (path.equals("/api/v1/issuances")) {
             Matcher after = AFTER.matcher(query);
@@ -118,7 +140,8 @@ public final class RegistryStub {
             int from = after.find() ? Integer.parseInt(after.group(1)) : 0;
             int size = limit.find() ? Integer.parseInt(limit.group(1)) : 100;
             List<String> items = feed.subList(Math.min(from, feed.size()), Math.min(from + size, feed.size()));
-            return Reply.ok("{\"items\":[" + String.join(",", items) + "],\"next\":" + (from + items.size()) + "}");
+            return Reply.ok("{\"items\":[" + String.join(",", items.stream().filter(Objects::nonNull).toList()) + "],\"next\":"
+                    + (from + items.size()) + "}");
         }
         Matcher entity = ENTITY.matcher(path);
         if (entity.matches()) {
