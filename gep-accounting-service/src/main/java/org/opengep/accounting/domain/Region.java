@@ -33,11 +33,27 @@ public class Region extends PanacheEntityBase {
 
     public boolean custom;
 
+    /** A statistics-bureau development or functional zone (county digits 71-79), not a GB/T 2260 division. */
+    @Column(name = "development_zone")
+    public boolean developmentZone;
+
+    /** The first and the last year the code stands for this region (null: open); see {@link RegionCodeChange}. */
+    @Column(name = "valid_from")
+    public Integer validFrom;
+
+    @Column(name = "valid_until")
+    public Integer validUntil;
+
     @Column(name = "created_by")
     public String createdBy;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    /** Whether the code stands for this region in a year. */
+    public boolean validIn(int year) {
+        return (validFrom == null || validFrom <= year) && (validUntil == null || validUntil >= year);
+    }
 
     public static List<Region> children(String code) {
         return list("parentCode = ?1 order by code", code);

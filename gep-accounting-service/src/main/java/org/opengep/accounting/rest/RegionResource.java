@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.domain.RegionLevel;
+import org.opengep.accounting.domain.RegionCodeChange;
 import org.opengep.accounting.rest.RegionViews.Area;
+import org.opengep.accounting.rest.RegionViews.CodeChange;
 import org.opengep.accounting.rest.RegionViews.Detail;
 import org.opengep.accounting.rest.RegionViews.NewCustom;
 import org.opengep.accounting.rest.RegionViews.Summary;
@@ -36,7 +38,7 @@ import org.opengep.common.security.Roles;
 
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Regions", description = "GB/T 2260 regions and custom accounting units")
+@Tag(name = "Regions", description = "The statistics bureau's region codes (GB/T 2260 divisions and development zones), their changes, and custom accounting units")
 public class RegionResource {
 
     @Inject
@@ -104,7 +106,8 @@ public class RegionResource {
             parent = p.parentCode;
         }
         Collections.reverse(ancestors);
-        return new Detail(r.code, r.name, r.level, r.parentCode, r.areaKm2, r.areaSource, r.custom, ancestors,
-                regions.children(r.code).stream().map(Summary::of).toList());
+        return new Detail(r.code, r.name, r.level, r.parentCode, r.areaKm2, r.areaSource, r.custom, r.developmentZone, r.validFrom,
+                r.validUntil, RegionCodeChange.touching(r.code).stream().map(CodeChange::of).toList(),
+                r.custom ? null : RegionService.CODE_TABLE, ancestors, regions.children(r.code).stream().map(Summary::of).toList());
     }
 }

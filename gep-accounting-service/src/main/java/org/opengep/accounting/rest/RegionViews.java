@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.domain.Region;
+import org.opengep.accounting.domain.RegionCodeChange;
 import org.opengep.accounting.domain.RegionLevel;
 import org.opengep.common.input.RegionCodes;
 
@@ -13,9 +14,22 @@ public final class RegionViews {
     private RegionViews() {}
 
     @Schema(name = "RegionSummary")
-    public record Summary(String code, String name, RegionLevel level, String parentCode, BigDecimal areaKm2, boolean custom) {
+    public record Summary(String code, String name, RegionLevel level, String parentCode, BigDecimal areaKm2, boolean custom,
+            @Schema(description = DEVELOPMENT_ZONE) boolean developmentZone,
+            @Schema(description = "First year the code stands for this region; absent: before the data's vintage") Integer validFrom,
+            @Schema(description = "Last year the code stood for this region; absent: still valid") Integer validUntil) {
         static Summary of(Region r) {
-            return new Summary(r.code, r.name, r.level, r.parentCode, r.areaKm2, r.custom);
+            return new Summary(r.code, r.name, r.level, r.parentCode, r.areaKm2, r.custom, r.developmentZone, r.validFrom, r.validUntil);
+        }
+    }
+
+    static final String DEVELOPMENT_ZONE = "A development or other functional zone of the statistics bureau's code table (county digits "
+            + "71-79), not a GB/T 2260 division: never counted missing below its prefecture, summed when it has an official figure";
+
+    @Schema(name = "RegionCodeChange", description = "From `year` on, (part of) the region `code` is accounted under `successorCode`")
+    public record CodeChange(String code, String successorCode, int year, RegionCodeChange.Kind kind, String note, String source) {
+        static CodeChange of(RegionCodeChange c) {
+            return new CodeChange(c.code, c.successorCode, c.year, c.kind, c.note, c.source);
         }
     }
 
@@ -28,6 +42,11 @@ public final class RegionViews {
             @Schema(description = "Land area in km², when recorded") BigDecimal areaKm2,
             String areaSource,
             boolean custom,
+            @Schema(description = DEVELOPMENT_ZONE) boolean developmentZone,
+            Integer validFrom,
+            Integer validUntil,
+            @Schema(description = "The code changes this region took part in, as the predecessor or the successor") List<CodeChange> codeChanges,
+            @Schema(description = "The code table the region comes from and its vintage; absent for custom units") String codeTable,
             @Schema(description = "From the province down to the parent") List<Summary> ancestors,
             List<Summary> children) {}
 

@@ -168,6 +168,11 @@ public class GepAccountService {
         }
         if (request.year() == null) {
             errors.add("year", "the accounting year is required");
+        } else if (region.isPresent() && !region.get().validIn(request.year())) {
+            Region r = region.get();
+            errors.add("regionCode", r.code + " " + r.name + " stands for its region " + (r.validFrom == null ? "" : "from " + r.validFrom + " ")
+                    + (r.validUntil == null ? "" : "until " + r.validUntil) + ", not in " + request.year()
+                    + " (its code changes: GET /api/v1/regions/" + r.code + ")");
         }
         String method = catalogues.resolve(request.methodVersion());
         Optional<GepEngine> engine = catalogues.engine(method);

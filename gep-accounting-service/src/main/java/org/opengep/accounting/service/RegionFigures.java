@@ -27,7 +27,8 @@ import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
  * GEP summed up the region tree from official figures, in SQL. Below a region, each child counts with its
  * own official figure when it has one, else with the sum of its children's (recursively); a unit with
  * neither is uncovered. Custom units (reserves, parcels...) are parts of their parent, not a partition of
- * it, so they never enter a sum.
+ * it, so they never enter a sum. Development zones count where they have figures and are never uncovered; a code
+ * counts only in the years it stood for its region.
  */
 @ApplicationScoped
 public class RegionFigures {
@@ -89,13 +90,17 @@ public class RegionFigures {
     private List<FrontierUnit> frontier(String parent, int year, String method) {
         String sql = WALK + """
                 select w.root, w.code, w.account_id,
-                       w.account_id is null and not exists (select 1 from region c where c.parent_code = w.code and not c.custom),
+                       w.account_id is null and not exists (select 1 from region c where c.parent_code = w.code and not c.custom)
+                         and not r.development_zone and (r.valid_from is null or r.valid_from <= ?)
+                         and (r.valid_until is null or r.valid_until >= ?),
                        a.gep, a.provisioning, a.regulating, a.cultural, a.area_km2, a.population, a.gdp
-                from walk w left join gep_account a on a.id = w.account_id
+                from walk w join region r on r.code = w.code left join gep_account a on a.id = w.account_id
                 """;
         List<FrontierUnit> units = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             walkParameters(s, parent, year, method);
+            s.setInt(6, year);
+            s.setInt(7, year);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     units.add(new FrontierUnit(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getBoolean(4),
@@ -109,12 +114,15 @@ public class RegionFigures {
         return units;
     }
 
-    /** The children of a region, ranked by GEP (missing ones last, unranked). */
+    /**
+     * The children of a region, ranked by GEP (missing ones last, unranked). A child whose code did not stand for it in the
+     * year, or a development zone, is a child only when something has been accounted for it.
+     */
     public List<ChildFigure> children(Region parent, int year, String method) {
-        return children(parent, frontier(parent.code, year, method));
+        return children(parent, year, frontier(parent.code, year, method));
     }
 
-    private List<ChildFigure> children(Region parent, List<FrontierUnit> frontier) {
+    private List<ChildFigure> children(Region parent, int year, List<FrontierUnit> frontier) {
         Map<String, List<FrontierUnit>> byChild = new LinkedHashMap<>();
         frontier.forEach(u -> byChild.computeIfAbsent(u.root(), k -> new ArrayList<>()).add(u));
         List<ChildFigure> result = new ArrayList<>();
@@ -122,6 +130,9 @@ public class RegionFigures {
             List<FrontierUnit> units = byChild.getOrDefault(child.code, List.of());
             List<FrontierUnit> figures = units.stream().filter(u -> u.accountId() != null).toList();
             int uncovered = (int) units.stream().filter(FrontierUnit::uncovered).count();
+            if ((!child.validIn(year) || child.developmentZone) && figures.isEmpty()) {
+                continue;
+            }
             if (figures.isEmpty()) {
                 result.add(new ChildFigure(child.code, child.name, Source.MISSING, 0, uncovered, null, null, null, null,
                         child.areaKm2, null, null, null, null, null));
@@ -160,7 +171,7 @@ public class RegionFigures {
     /** A region's GEP as the sum of its children's official figures, by indicator, category and ecosystem type. */
     public ChildrenSum sumOfChildren(Region parent, int year, String method) {
         List<FrontierUnit> frontier = frontier(parent.code, year, method);
-        List<ChildFigure> children = children(parent, frontier);
+        List<ChildFigure> children = children(parent, year, frontier);
         Map<Category, BigDecimal> ownOfficialCategories = new LinkedHashMap<>();
         Optional<BigDecimal> ownOfficialGep = ownOfficial(parent.code, year, method, ownOfficialCategories);
         String sql = "select indicator, category, ecosystem_type, sum(value) from gep_account_value "

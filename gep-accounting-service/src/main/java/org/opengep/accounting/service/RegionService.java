@@ -15,7 +15,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,12 @@ import org.opengep.common.problem.Errors;
 public class RegionService {
 
     private static final Logger LOG = Logger.getLogger(RegionService.class);
-    private static final String DATA = "regions/china-division-2.7.0/";
+    private static final String DATA = "regions/";
+    private static final String CODE_CHANGES = "code-changes.csv";
+    /** What the vendored table is (china-division 2.7.0): the statistics bureau's codes as of 30 June 2023. */
+    static final String VINTAGE = "2023 (统计用区划代码, as of 2023-06-30, published 2023-09-11)";
+    public static final String CODE_TABLE = "statistics bureau's 统计用区划代码 " + VINTAGE
+            + ", vendored from china-division 2.7.0; code changes before and after it from regions/code-changes.csv";
 
     /** The root of the tree (created by migration V2). */
     public static final String NATION = "100000";
@@ -40,48 +47,104 @@ public class RegionService {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Inserts the GB/T 2260 regions that are not there yet; safe with several replicas starting at once. */
+    /**
+     * Inserts the regions of the vendored code table that are not there yet, then the code changes over the years; safe
+     * with several replicas starting at once.
+     */
     void loadAdministrativeRegions(@Observes StartupEvent event) throws SQLException {
         List<String[]> rows = new ArrayList<>();
-        for (String[] p : csv("provinces.csv")) {
+        for (String[] p : csv("china-division-2.7.0/provinces.csv")) {
             rows.add(new String[] {p[0] + "0000", p[1], "PROVINCE", NATION});
         }
-        for (String[] c : csv("cities.csv")) {
+        for (String[] c : csv("china-division-2.7.0/cities.csv")) {
             rows.add(new String[] {c[0] + "00", c[1], "PREFECTURE", c[2] + "0000"});
         }
-        for (String[] a : csv("areas.csv")) {
+        for (String[] a : csv("china-division-2.7.0/areas.csv")) {
             // 东莞, 中山 and 儋州 have no counties: the data repeats the prefecture under its own code; keep it once
             if (a[0].equals(a[2] + "00")) {
                 continue;
             }
             rows.add(new String[] {a[0], a[1], "COUNTY", a[2] + "00"});
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement count = c.prepareStatement("select count(*) from region where not custom")) {
-            var rs = count.executeQuery();
-            rs.next();
-            if (rs.getInt(1) >= rows.size()) {
-                return;
-            }
-            try (PreparedStatement insert = c.prepareStatement("insert into region (code, name, level, parent_code, custom) "
-                    + "values (?, ?, ?, ?, false) on conflict (code) do nothing")) {
-                for (String[] row : rows) {
-                    for (int i = 0; i < 4; i++) {
-                        insert.setString(i + 1, row[i]);
+        try (Connection c = dataSource.getConnection()) {
+            if (count(c, "select count(*) from region where not custom and valid_until is null") < rows.size()) {
+                try (PreparedStatement insert = c.prepareStatement("insert into region (code, name, level, parent_code, custom, "
+                        + "development_zone) values (?, ?, ?, ?, false, ?) on conflict (code) do nothing")) {
+                    for (String[] row : rows) {
+                        for (int i = 0; i < 4; i++) {
+                            insert.setString(i + 1, row[i]);
+                        }
+                        insert.setBoolean(5, row[2].equals("COUNTY") && isDevelopmentZone(row[0]));
+                        insert.addBatch();
                     }
-                    insert.addBatch();
+                    insert.executeBatch();
                 }
-                insert.executeBatch();
+                LOG.infof("Loaded %d regions of the statistics bureau's %s code table", rows.size(), VINTAGE);
             }
+            loadCodeChanges(c);
         }
-        LOG.infof("Loaded %d GB/T 2260 regions", rows.size());
+    }
+
+    /**
+     * The code changes we record ({@code code-changes.csv}): retired codes become regions valid until their last year, new
+     * codes are valid from their first, and each change links a code to its successor.
+     */
+    private void loadCodeChanges(Connection c) throws SQLException {
+        try (PreparedStatement region = c.prepareStatement("insert into region (code, name, level, parent_code, custom) "
+                + "values (?, ?, 'COUNTY', ?, false) on conflict (code) do nothing");
+                PreparedStatement validity = c.prepareStatement("update region set valid_from = ?, valid_until = ? where code = ?");
+                PreparedStatement change = c.prepareStatement("insert into region_code_change (code, successor_code, year, kind, note, "
+                        + "source) values (?, ?, ?, ?, ?, ?) on conflict (code, successor_code) do update set year = excluded.year, "
+                        + "kind = excluded.kind, note = excluded.note, source = excluded.source")) {
+            for (String[] row : csv(CODE_CHANGES)) {
+                region.setString(1, row[0]);
+                region.setString(2, row[1]);
+                region.setString(3, row[2]);
+                region.addBatch();
+                validity.setObject(1, year(row[3]), Types.INTEGER);
+                validity.setObject(2, year(row[4]), Types.INTEGER);
+                validity.setString(3, row[0]);
+                validity.addBatch();
+                if (!row[5].isEmpty()) {
+                    change.setString(1, row[0]);
+                    change.setString(2, row[5]);
+                    change.setInt(3, Integer.parseInt(row[6]));
+                    change.setString(4, row[7]);
+                    change.setString(5, row[8]);
+                    change.setString(6, row[9]);
+                    change.addBatch();
+                }
+            }
+            region.executeBatch();
+            validity.executeBatch();
+            change.executeBatch();
+        }
+    }
+
+    /**
+     * In the statistics bureau's table, county digits 71-79 are development zones and other functional zones (开发区, 新区,
+     * 管理区, 风景名胜区), not GB/T 2260 divisions: all 124 such codes of the vendored table are.
+     */
+    static boolean isDevelopmentZone(String countyCode) {
+        return countyCode.length() == 6 && countyCode.charAt(4) == '7';
+    }
+
+    private static Integer year(String field) {
+        return field.isEmpty() ? null : Integer.valueOf(field);
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static List<String[]> csv(String file) {
         try (InputStream in = RegionService.class.getClassLoader().getResourceAsStream(DATA + file);
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().skip(1).filter(l -> !l.isBlank())
-                    .map(l -> l.replace("\"", "").split(",")).toList();
+                    .map(l -> l.replace("\"", "").split(",", -1)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

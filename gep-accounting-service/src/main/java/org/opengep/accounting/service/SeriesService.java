@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengep.accounting.domain.Region;
+import org.opengep.accounting.domain.RegionCodeChange;
 import org.opengep.accounting.engine.account.GepEngine;
 import org.opengep.accounting.engine.account.GepResult;
 import org.opengep.accounting.engine.account.IndicatorResult;
@@ -66,14 +68,22 @@ public class SeriesService {
 
     public record CategoryValue(Category category, BigDecimal current, BigDecimal comparable) {}
 
-    public record YearFigure(int year, UUID accountId, BigDecimal gepCurrent, BigDecimal gepComparable, List<CategoryValue> categories,
+    /** @param accountedAs the code the year's official figure is under: the region's, or the code it had before (RECODED) */
+    public record YearFigure(int year, String accountedAs, UUID accountId, BigDecimal gepCurrent, BigDecimal gepComparable, List<CategoryValue> categories,
             BigDecimal gdp, BigDecimal growth, BigDecimal gdpGrowth, DualGrowth dualGrowth) {}
 
+    /**
+     * @param missingYears years the region's code stood for it without an official figure
+     * @param codeChanges the code changes the region took part in, which explain a series that starts, ends or jumps
+     */
     public record Series(String regionCode, String regionName, String methodVersion, int from, int to, int priceYear, Method method,
             UUID basePriceSetId, String methodNote, List<YearFigure> years, List<Integer> missingYears, BigDecimal spanGrowth,
-            BigDecimal spanGdpGrowth, DualGrowth spanDualGrowth) {}
+            BigDecimal spanGdpGrowth, DualGrowth spanDualGrowth, List<CodeChangeNote> codeChanges) {}
 
-    private record Official(int year, UUID accountId, BigDecimal gep, Map<Category, BigDecimal> categories, BigDecimal gdp, String inputs) {}
+    /** A code change in words: what happened to whom from which year. */
+    public record CodeChangeNote(String code, String successorCode, int year, RegionCodeChange.Kind kind, String explanation, String source) {}
+
+    private record Official(int year, String regionCode, UUID accountId, BigDecimal gep, Map<Category, BigDecimal> categories, BigDecimal gdp, String inputs) {}
 
     @Inject
     AgroalDataSource dataSource;
@@ -116,7 +126,14 @@ public class SeriesService {
         }
         errors.throwIfAny();
 
-        List<Official> officials = officials(region.code, from, to, methodVersion);
+        // a region that only changed its code (RECODED) goes on from its former code's figures
+        List<RegionCodeChange> recoded = RegionCodeChange.<RegionCodeChange>list("successorCode = ?1 and kind = ?2", region.code,
+                RegionCodeChange.Kind.RECODED);
+        List<Official> officials = new ArrayList<>(officials(region.code, from, to, methodVersion));
+        for (RegionCodeChange c : recoded) {
+            officials.addAll(officials(c.code, from, Math.min(to, c.year - 1), methodVersion));
+        }
+        officials.sort(Comparator.comparingInt(Official::year));
         Deflator deflator = indices.deflator();
         List<String> missingIndices = new ArrayList<>();
         List<YearFigure> years = new ArrayList<>();
@@ -133,7 +150,8 @@ public class SeriesService {
         List<Integer> missingYears = new ArrayList<>();
         for (int y = from; y <= to; y++) {
             final int year = y;
-            if (officials.stream().noneMatch(o -> o.year() == year)) {
+            boolean expected = region.validIn(year) || recoded.stream().anyMatch(c -> year < c.year);
+            if (expected && officials.stream().noneMatch(o -> o.year() == year)) {
                 missingYears.add(y);
             }
         }
@@ -148,7 +166,22 @@ public class SeriesService {
                 : "Deflator method: each value multiplied by I(" + priceYear + ") / I(year) of its price family"
                         + " (GENERAL where the family has no index).";
         return new Series(region.code, region.name, methodVersion, from, to, priceYear, method, basePriceSetId, note, years,
-                missingYears, spanGrowth, spanGdpGrowth, dualGrowth(spanGdpGrowth, spanGrowth));
+                missingYears, spanGrowth, spanGdpGrowth, dualGrowth(spanGdpGrowth, spanGrowth), codeChanges(region));
+    }
+
+    private static List<CodeChangeNote> codeChanges(Region region) {
+        return RegionCodeChange.touching(region.code).stream().map(c -> {
+            boolean predecessor = c.code.equals(region.code);
+            String explanation = switch (c.kind) {
+                case RECODED -> predecessor ? "from " + c.year + " this region is accounted under " + c.successorCode + "; its series goes on there"
+                        : "until " + (c.year - 1) + " this region was accounted under " + c.code + "; its earlier years are there";
+                case MERGED -> predecessor ? "from " + c.year + " this region is part of " + c.successorCode + ": no figures of its own after "
+                        + (c.year - 1) : c.code + " merged into this region from " + c.year + ": figures before and after are not comparable";
+                case SPLIT -> predecessor ? "from " + c.year + " part of this region belongs to " + c.successorCode
+                        + ": figures before and after are not comparable" : "from " + c.year + " this region includes part of " + c.code;
+            };
+            return new CodeChangeNote(c.code, c.successorCode, c.year, c.kind, explanation + " (" + c.note + ")", c.source);
+        }).toList();
     }
 
     private static YearFigure yearFigure(Official o, Map<Category, BigDecimal> comparable, YearFigure previous) {
@@ -164,7 +197,7 @@ public class SeriesService {
         BigDecimal gepComparable = total.add(deductions);
         BigDecimal growth = previous == null ? null : growth(gepComparable, previous.gepComparable());
         BigDecimal gdpGrowth = previous == null ? null : growth(o.gdp(), previous.gdp());
-        return new YearFigure(o.year(), o.accountId(), o.gep(), gepComparable, categories, o.gdp(), growth, gdpGrowth,
+        return new YearFigure(o.year(), o.regionCode(), o.accountId(), o.gep(), gepComparable, categories, o.gdp(), growth, gdpGrowth,
                 previous == null ? null : dualGrowth(gdpGrowth, growth));
     }
 
@@ -254,7 +287,7 @@ public class SeriesService {
                     categories.put(Category.PROVISIONING, rs.getBigDecimal(4));
                     categories.put(Category.REGULATING, rs.getBigDecimal(5));
                     categories.put(Category.CULTURAL, rs.getBigDecimal(6));
-                    result.add(new Official(rs.getInt(1), rs.getObject(2, UUID.class), rs.getBigDecimal(3), categories,
+                    result.add(new Official(rs.getInt(1), region, rs.getObject(2, UUID.class), rs.getBigDecimal(3), categories,
                             rs.getBigDecimal(7), rs.getString(8)));
                 }
             }

@@ -74,14 +74,14 @@ class SeriesTest {
 
     @Test
     void gdpUpAndComparableGepDownIsFlagged() {
-        publish(values("330603", 2010, "1", "1", "1", "100"), "a");
-        publish(values("330603", 2011, "1", "0.5", "1", "110"), "b");
+        publish(values("330681", 2010, "1", "1", "1", "100"), "a");
+        publish(values("330681", 2011, "1", "0.5", "1", "110"), "b");
         generalAndProducerIndices("[{\"year\": 2010, \"value\": 100, \"source\": \"t\"}, {\"year\": 2011, \"value\": 100, \"source\": \"t\"}]");
-        reader().queryParam("from", 2010).queryParam("to", 2011).queryParam("priceYear", 2010).get("/api/v1/regions/330603/gep/series")
+        reader().queryParam("from", 2010).queryParam("to", 2011).queryParam("priceYear", 2010).get("/api/v1/regions/330681/gep/series")
                 .then().statusCode(200).body("years[1].dualGrowth", equalTo("GDP_UP_GEP_DOWN"))
                 .body("spanDualGrowth", equalTo("GDP_UP_GEP_DOWN"));
         String csv = reader().accept("text/csv").queryParam("from", 2010).queryParam("to", 2011).queryParam("priceYear", 2010)
-                .get("/api/v1/regions/330603/gep/series").then().statusCode(200).extract().asString();
+                .get("/api/v1/regions/330681/gep/series").then().statusCode(200).extract().asString();
         assertThat(csv).contains("双增长 / Dual growth").contains("GDP_UP_GEP_DOWN");
     }
 
@@ -104,12 +104,12 @@ class SeriesTest {
 
     @Test
     void aMissingPriceIndexIsAConflictNamingIt() {
-        publish(values("330604", 1990, "1", "1", "1", "10"), "a");
-        publish(values("330604", 1991, "1", "1", "1", "10"), "b");
-        reader().queryParam("from", 1990).queryParam("to", 1991).queryParam("priceYear", 1991).get("/api/v1/regions/330604/gep/series")
+        publish(values("330683", 1990, "1", "1", "1", "10"), "a");
+        publish(values("330683", 1991, "1", "1", "1", "10"), "b");
+        reader().queryParam("from", 1990).queryParam("to", 1991).queryParam("priceYear", 1991).get("/api/v1/regions/330683/gep/series")
                 .then().statusCode(409).body("type", equalTo("https://opengep.org/problems/missing-price-index"))
                 .body("detail", org.hamcrest.Matchers.containsString("1990"));
-        reader().queryParam("from", 1991).queryParam("to", 1990).get("/api/v1/regions/330604/gep/series").then().statusCode(400);
+        reader().queryParam("from", 1991).queryParam("to", 1990).get("/api/v1/regions/330683/gep/series").then().statusCode(400);
     }
 
     /** The same index for consumer and producer prices (supplied values of provisioning follow producer prices). */
