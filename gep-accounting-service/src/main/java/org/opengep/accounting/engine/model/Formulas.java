@@ -125,4 +125,14 @@ public final class Formulas {
         BigDecimal time = hours.multiply(hourlyWage, MC).multiply(wageShare, MC);
         return time.add(transport).add(lodging).add(food).add(tickets);
     }
+
+    /** Pest control: natural area (m²) that recovers without treatment, S_natural − S_treated. */
+    public static BigDecimal naturallyRecovering(BigDecimal naturalM2, BigDecimal treatedM2) {
+        return naturalM2.subtract(treatedM2);
+    }
+
+    /** Landscape value of one residential area: floor area (m²) x the view's premium (元/m²). */
+    public static BigDecimal landscapePremium(BigDecimal floorAreaM2, BigDecimal premiumPerM2) {
+        return floorAreaM2.multiply(premiumPerM2, MC);
+    }
 }

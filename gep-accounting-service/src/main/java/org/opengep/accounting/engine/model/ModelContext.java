@@ -129,6 +129,11 @@ public final class ModelContext {
         return Optional.of(fromExtent);
     }
 
+    /** The extent table's area of one ecosystem type in m², when the account has one. */
+    public Optional<BigDecimal> extentM2(String type) {
+        return Optional.ofNullable(extentM2.get(type));
+    }
+
     /** A formula parameter in canonical units, from the price set (or the account's overrides). */
     public Optional<BigDecimal> parameter(String key) {
         Optional<PriceEntry> entry = prices.parameter(key);

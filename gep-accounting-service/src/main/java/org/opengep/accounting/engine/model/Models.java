@@ -17,7 +17,9 @@ public final class Models {
             Map.entry("NEP_CARBON", NepModel.carbon()),
             Map.entry("NEP_OXYGEN", NepModel.oxygen()),
             Map.entry("CLIMATE", new ClimateModel()),
-            Map.entry("TRAVEL_COST", new TravelCostModel()));
+            Map.entry("TRAVEL_COST", new TravelCostModel()),
+            Map.entry("NATURAL_RECOVERY", new NaturalRecoveryModel()),
+            Map.entry("HEDONIC", new HedonicModel()));
 
     private Models() {}
 

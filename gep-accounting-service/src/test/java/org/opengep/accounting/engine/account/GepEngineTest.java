@@ -240,4 +240,50 @@ class GepEngineTest {
         return r.indicators().stream().filter(i -> i.code().equals(indicator)).findFirst().orElseThrow()
                 .lines().stream().filter(l -> l.code().equals(code)).findFirst().orElseThrow();
     }
+
+    @Test
+    void pestControlCountsTheNaturalAreaThatNeededNoTreatment() {
+        GepResult r = compute(Map.of("PEST_CONTROL", byEcosystem(Map.of(
+                "FOREST", Map.of("naturalArea", a("30000", "hm²"), "treatedArea", a("1200", "hm²")),
+                "GRASSLAND", Map.of("naturalArea", a("50", "km²"))))));
+        IndicatorResult pest = r.indicators().get(0);
+        assertThat(pest.level()).isEqualTo(InputLevel.BIOPHYSICAL);
+        // forest: (30 000 − 1 200) hm² x 375 元/hm² = 10 800 000; grassland: 5 000 hm² x 112.5 = 562 500
+        assertThat(line(r, "PEST_CONTROL", "FOREST").quantity()).isEqualByComparingTo("28800");
+        assertThat(line(r, "PEST_CONTROL", "FOREST").value()).isEqualByComparingTo("10800000.00");
+        assertThat(line(r, "PEST_CONTROL", "GRASSLAND").value()).isEqualByComparingTo("562500.00");
+        assertThat(line(r, "PEST_CONTROL", "FOREST").valueByEcosystem()).containsOnlyKeys("FOREST");
+        assertThat(pest.value()).isEqualByComparingTo("11362500.00");
+
+        // more treated than natural, more natural forest than forest, a type without natural recovery, no natural area
+        assertThat(errors(() -> compute(Map.of("PEST_CONTROL", byEcosystem(Map.of(
+                "FOREST", Map.of("naturalArea", a("70000", "hm²")),
+                "GRASSLAND", Map.of("naturalArea", a("10", "hm²"), "treatedArea", a("11", "hm²")),
+                "LAKE", Map.of("naturalArea", a("1", "hm²"))))))))
+                .extracting(InputError::field).containsExactlyInAnyOrder("indicators.PEST_CONTROL.byEcosystem.FOREST.naturalArea",
+                        "indicators.PEST_CONTROL.byEcosystem.GRASSLAND.treatedArea", "indicators.PEST_CONTROL.byEcosystem.LAKE");
+        assertThat(errors(() -> compute(Map.of("PEST_CONTROL", byEcosystem(Map.of("FOREST", Map.of("treatedArea", a("1", "hm²"))))))))
+                .extracting(InputError::field).containsExactly("indicators.PEST_CONTROL.byEcosystem.FOREST.naturalArea");
+    }
+
+    @Test
+    void landscapeValueIsFloorAreaTimesTheViewsPremiumPerResidentialArea() {
+        IndicatorInput areas = new IndicatorInput(null, null, null, null, null, null, List.of(
+                new Item("湖滨小区", "WETLAND", Map.of("floorArea", a("12", "万m²"), "premium", a("80", "元/m²"))),
+                new Item("森林公园周边", "FOREST", Map.of("floorArea", a("30000", "m²")))));
+        PriceEntry premium = new PriceEntry("HEDONIC_PREMIUM", new BigDecimal("40"), "元/m²", 2023, "test hedonic study");
+        GepResult r = engine.compute(account(Map.of("LANDSCAPE_VALUE", areas)), ReferencePrices.book().withOverrides(List.of(premium)), 2026);
+        // 120 000 m² x 80 + 30 000 m² x 40 = 9 600 000 + 1 200 000 = 10 800 000 元; 150 000 m² at 72 元/m² on average
+        ValueLine l = line(r, "LANDSCAPE_VALUE", "FLOOR_AREA");
+        assertThat(l.quantity()).isEqualByComparingTo("150000");
+        assertThat(l.value()).isEqualByComparingTo("10800000.00");
+        assertThat(l.unitPrice()).isEqualByComparingTo("72");
+        assertThat(l.valueByEcosystem()).containsEntry("WETLAND", new BigDecimal("9600000.00")).containsEntry("FOREST", new BigDecimal("1200000.00"));
+
+        // an area without its own premium needs the price set's; a view of a type the indicator has not; no floor area
+        assertThat(errors(() -> compute(Map.of("LANDSCAPE_VALUE", new IndicatorInput(null, null, null, null, null, null, List.of(
+                new Item("a", "DESERT", Map.of("floorArea", a("1", "m²"))), new Item("b", null, Map.of("premium", a("1", "元/m²")))))))))
+                .extracting(InputError::field).containsExactlyInAnyOrder("priceSet.prices.HEDONIC_PREMIUM",
+                        "indicators.LANDSCAPE_VALUE.items[0].kind", "indicators.LANDSCAPE_VALUE.items[1].inputs.floorArea");
+    }
 }
