@@ -3,35 +3,46 @@ package org.opengep.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.opengep.testsupport.ProjectRoot;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Checks the deployment manifests as they would be applied: each kustomize overlay is rendered here (its base's
- * resources, then its patches merged by kind and name, as a strategic merge does for these maps) and every object of
- * the result is checked for what an operator relies on. The compose file is checked too.
+ * Checks the deployment manifests as they would be applied: each kustomize overlay is rendered by the real kustomize
+ * ({@code kubectl kustomize}; skipped, saying so, where kubectl is not installed) and every object of the result is
+ * checked for what an operator relies on. The compose file is checked too.
  */
 class ManifestTest {
 
     private static final Path DEPLOY = ProjectRoot.path().resolve("deploy");
+    private static final String BASE_ISSUER = "https://gep.example.org/issuer";
     private static final Set<String> SERVICES = Set.of("gep-accounting-service", "ecological-product-registry", "trading-service");
 
     @ParameterizedTest
-    @ValueSource(strings = {"overlays/dev", "overlays/production"})
-    void everyOverlayRendersAWholeSoundPlatform(String overlay) throws IOException {
+    @CsvSource({"overlays/dev, gep-dev, 2, 5Gi", "overlays/production, gep, 3, 100Gi"})
+    void everyOverlayRendersAWholeSoundPlatform(String overlay, String namespace, int instances, String storage)
+            throws IOException, InterruptedException {
         List<Map<String, Object>> objects = render(DEPLOY.resolve("k8s").resolve(overlay));
+        assertThat(objects).hasSize(13);
+        for (Map<String, Object> object : objects) {
+            String what = object.get("kind") + " " + name(object);
+            assertThat(map(object, "metadata").get("namespace")).as(what + " in the overlay's namespace").isEqualTo(namespace);
+            assertThat(map(map(object, "metadata"), "labels")).as(what + " labelled").containsEntry("app.kubernetes.io/part-of", "gep-platform");
+        }
 
         Map<String, Map<String, Object>> deployments = byName(objects, "Deployment");
         assertThat(deployments.keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
@@ -74,11 +85,16 @@ class ManifestTest {
             assertThat(path(svc, "spec", "selector")).isEqualTo(path(deployments.get(service), "spec", "selector", "matchLabels"));
         }
 
+        // the production overlay names the operator's identity provider; the dev overlay keeps the base's
+        assertThat(path(byName(objects, "ConfigMap").get("gep-platform-config"), "data", "MP_JWT_VERIFY_ISSUER"))
+                .isEqualTo(namespace.equals("gep") ? "https://sso.gep.example.gov.cn/realms/gep" : BASE_ISSUER);
+
         Map<String, Map<String, Object>> clusters = byName(objects, "Cluster");
         assertThat(clusters).containsKey("gep-postgres");
         Map<String, Object> cluster = clusters.get("gep-postgres");
         assertThat(cluster.get("apiVersion")).isEqualTo("postgresql.cnpg.io/v1");
-        assertThat((Integer) path(cluster, "spec", "instances")).as("a primary and at least one replica").isGreaterThanOrEqualTo(2);
+        assertThat((Integer) path(cluster, "spec", "instances")).as("a primary and at least one replica").isEqualTo(instances);
+        assertThat(path(cluster, "spec", "storage", "size")).as("the overlay's storage").isEqualTo(storage);
         assertThat(path(cluster, "spec", "bootstrap", "initdb", "secret", "name")).isEqualTo("gep-db-credentials");
         assertThat(String.valueOf(path(cluster, "spec", "bootstrap", "initdb", "postInitSQL")))
                 .contains("gep_registry").contains("gep_trading");
@@ -101,48 +117,25 @@ class ManifestTest {
         }
     }
 
-    /** The objects of a kustomization: its resources (files or directories of other kustomizations), then its patches. */
-    private static List<Map<String, Object>> render(Path directory) throws IOException {
-        Map<String, Object> kustomization = new Yaml().load(Files.readString(directory.resolve("kustomization.yaml")));
+    /** The objects kustomize renders from a kustomization directory, each checked to be a Kubernetes object. */
+    private static List<Map<String, Object>> render(Path directory) throws IOException, InterruptedException {
+        Path kubectl = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "kubectl")).filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(kubectl != null, "kubectl is not on the PATH: the kustomize overlays are not rendered "
+                + "(install kubectl, which carries kustomize, to check them)");
+        Process process = new ProcessBuilder(kubectl.toString(), "kustomize", directory.toString()).redirectErrorStream(true).start();
+        String rendered = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("kubectl kustomize " + directory + ":\n" + rendered).isZero();
         List<Map<String, Object>> objects = new ArrayList<>();
-        for (Object resource : (List<?>) kustomization.get("resources")) {
-            Path path = directory.resolve(resource.toString()).normalize();
-            assertThat(path).as("resource " + resource + " of " + directory).exists();
-            objects.addAll(Files.isDirectory(path) ? render(path) : documents(path));
-        }
-        for (Object patch : (List<?>) kustomization.getOrDefault("patches", List.of())) {
-            Path path = directory.resolve(((Map<?, ?>) patch).get("path").toString());
-            for (Map<String, Object> p : documents(path)) {
-                Map<String, Object> target = objects.stream().filter(o -> o.get("kind").equals(p.get("kind")) && name(o).equals(name(p)))
-                        .findFirst().orElseThrow(() -> new AssertionError(path + " patches " + p.get("kind") + " " + name(p) + ", which is not there"));
-                merge(target, p);
-            }
-        }
-        return objects;
-    }
-
-    private static List<Map<String, Object>> documents(Path file) throws IOException {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        for (Object document : new Yaml().loadAll(Files.readString(file))) {
+        for (Object document : new Yaml().loadAll(rendered)) {
             if (document != null) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> object = (Map<String, Object>) document;
-                assertThat(object).as(file.toString()).containsKeys("apiVersion", "kind", "metadata");
-                documents.add(object);
+                assertThat(object).as(directory.toString()).containsKeys("apiVersion", "kind", "metadata");
+                objects.add(object);
             }
         }
-        return documents;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void merge(Map<String, Object> target, Map<String, Object> patch) {
-        patch.forEach((key, value) -> {
-            if (value instanceof Map && target.get(key) instanceof Map) {
-                merge((Map<String, Object>) target.get(key), (Map<String, Object>) value);
-            } else {
-                target.put(key, value);
-            }
-        });
+        return objects;
     }
 
     private static Map<String, Map<String, Object>> byName(List<Map<String, Object>> objects, String kind) {
