@@ -44,6 +44,8 @@ final class RunningSystem implements AutoCloseable {
         Map<String, String> env = new HashMap<>(common);
         env.put("GEP_ACCOUNTING_DB_URL", jdbcUrl("gep_accounting"));
         env.put("GEP_TRADING_URL", platform.trading().url());
+        // the warm-up (a national run's JIT compilation before readiness) is not what these tests are about
+        env.put("GEP_ACCOUNTING_WARM_UP_ACCOUNTS", "0");
         accounting = ServiceProcess.start(jar("accounting.jar"), "GEP_ACCOUNTING_PORT", accountingPort, env);
 
         env = new HashMap<>(common);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -23,12 +24,15 @@ public class JacksonConfig implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("amounts").addDeserializer(Amount.class, new AmountDeserializer()));
+        mapper.registerModule(new BlackbirdModule());
     }
 
     /** The object form of an amount, read as any record is: unknown members, duplicates, wrong types and limits are errors. */
     record AmountObject(BigDecimal value, @Schema(maxLength = Amount.UNIT_MAX_LENGTH) String unit) {}
 
     static final class AmountDeserializer extends JsonDeserializer<Amount> {
+
+        private volatile JsonDeserializer<Object> objectForm;
 
         @Override
         public Amount deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
@@ -38,8 +42,18 @@ public class JacksonConfig implements ObjectMapperCustomizer {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 return (Amount) ctx.handleUnexpectedToken(Amount.class, p);
             }
-            AmountObject object = ctx.readValue(p, AmountObject.class);
+            AmountObject object = (AmountObject) objectForm(ctx).deserialize(p, ctx);
             return new Amount(object.value(), object.unit());
+        }
+
+        /** The record's deserializer, looked up once: {@code ctx.readValue} would build it again for every amount. */
+        private JsonDeserializer<Object> objectForm(DeserializationContext ctx) throws IOException {
+            JsonDeserializer<Object> found = objectForm;
+            if (found == null) {
+                found = ctx.findRootValueDeserializer(ctx.constructType(AmountObject.class));
+                objectForm = found;
+            }
+            return found;
         }
     }
 }

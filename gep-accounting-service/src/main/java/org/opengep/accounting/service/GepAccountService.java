@@ -129,6 +129,15 @@ public class GepAccountService {
         return new Lookups(priceSets);
     }
 
+    /** Lookups with these regions and the default price set read now, for computing without a transaction later. */
+    @Transactional
+    public Lookups lookupsFor(Collection<String> regionCodes) {
+        Lookups lookups = lookups();
+        lookups.preloadRegions(regionCodes);
+        lookups.priceSet(PriceSetService.DEFAULT_ID);
+        return lookups;
+    }
+
     public static final class Lookups {
 
         private final PriceSetService priceSets;
