@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,8 +73,16 @@ public class AccountVerifier {
     private Verification verify(UUID id, StoredAccount stored) {
         List<Difference> differences = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        AccountDocument document = AccountDocument.read(json, stored.document());
         String recomputedHash = GepAccountService.sha256(stored.inputs());
+        AccountDocument document;
+        try {
+            document = AccountDocument.read(json, stored.document());
+        } catch (UncheckedIOException e) {
+            differences.add(new Difference("document", "the stored document", "no longer readable: " + e.getCause().getMessage()));
+            return new Verification(id, false, new InputsHash(stored.inputsHash(), null, recomputedHash,
+                    recomputedHash.equals(stored.inputsHash())), stored.methodVersion(), stored.priceSetId(), null, stored.areaKm2(), 0,
+                    List.of(), differences, notes, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS));
+        }
         String documentHash = document.provenance().inputsHash();
         boolean hashMatches = recomputedHash.equals(stored.inputsHash()) && recomputedHash.equals(documentHash);
         if (!hashMatches) {

@@ -118,5 +118,11 @@ class AccountVerificationTest {
         assertThat(edited.getBoolean("inputsHash.matches")).isFalse();
         assertThat(edited.getList("differences.where")).contains("inputsHash", "indicators.AGRICULTURE.value");
         accountant().post("/api/v1/gep-accounts/" + id + "/verification").then().body("matches", equalTo(false));
+
+        // a document that is no longer JSON at all: named, not a 500
+        asSuperuser("update gep_account set document = left(document, 100) where id = '" + id + "'");
+        JsonPath broken = verify(id);
+        assertThat(broken.getBoolean("matches")).isFalse();
+        assertThat(broken.getList("differences.where")).containsExactly("document");
     }
 }

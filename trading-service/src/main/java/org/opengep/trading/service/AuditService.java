@@ -243,7 +243,7 @@ public class AuditService {
                 PageIssuanceView page = registry.issuances(after, REGISTRY_PAGE);
                 page.getItems().forEach(i -> issued.add(new IssuedBlock(i.getId(), i.getPosition(), i.getHolderId(), i.getSerialStart(),
                         i.getSerialEnd())));
-                if (page.getItems().size() < REGISTRY_PAGE || page.getNext() == null || page.getNext() <= after) {
+                if (page.getItems().isEmpty() || page.getNext() == null || page.getNext() <= after) {
                     break;
                 }
                 after = page.getNext();
