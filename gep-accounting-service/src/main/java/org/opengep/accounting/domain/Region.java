@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An accounting unit: a GB/T 2260 region or a custom unit below one. */
+/** An accounting unit: a region of the statistics bureau's code table (GB/T 2260 or a development zone), or a custom unit below one. */
 @Entity
 public class Region extends PanacheEntityBase {
 

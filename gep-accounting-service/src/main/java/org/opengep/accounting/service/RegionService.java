@@ -29,7 +29,10 @@ import org.opengep.common.input.RegionCodes;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
 
-/** The region tree: GB/T 2260 loaded from the vendored data at start-up, plus custom accounting units. */
+/**
+ * The region tree: the statistics bureau's code table (GB/T 2260 and development zones) and its code changes, loaded from
+ * the vendored data at start-up, plus custom accounting units.
+ */
 @ApplicationScoped
 public class RegionService {
 
@@ -222,7 +225,7 @@ public class RegionService {
         return region;
     }
 
-    /** Records the land area of a region (the vendored GB/T 2260 data has none). */
+    /** Records the land area of a region (the vendored code table has none). */
     @Transactional
     public Optional<Region> setArea(String code, BigDecimal areaKm2, String source) {
         Errors errors = new Errors();
