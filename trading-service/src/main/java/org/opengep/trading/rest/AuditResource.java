@@ -74,7 +74,9 @@ public class AuditResource {
     @Path("reconciliation")
     @RolesAllowed({Roles.Trading.AUDITOR, Roles.Trading.OPERATOR})
     @Operation(operationId = "reconcileLedger", summary = "Reconcile the ledger", description = "Per right type and vintage: issued = available + reserved + retired + "
-            + "expired; blocks agree with balances; live serial ranges are disjoint and cover every issuance. Drift is listed.")
+            + "expired; blocks agree with balances; live serial ranges are disjoint and cover every issuance; every issuance of the "
+            + "registry's feed has the same holder and serials in the ledger, and the ledger has none the registry lacks; the "
+            + "trading centre's cash adds up. Each drift is listed, naming what and where.")
     @APIResponse(responseCode = "200", description = "The reconciliation", content = @Content(schema = @Schema(implementation = Reconciliation.class)))
     public Reconciliation reconcile() {
         return audit.reconcile();
