@@ -40,7 +40,7 @@ public class RegionService {
     private static final String DATA = "regions/";
     private static final String CODE_CHANGES = "code-changes.csv";
     /** What the vendored table is (china-division 2.7.0): the statistics bureau's codes as of 30 June 2023. */
-    static final String VINTAGE = "2023 (统计用区划代码, as of 2023-06-30, published 2023-09-11)";
+    static final String VINTAGE = "2023 (as of 2023-06-30, published 2023-09-11)";
     public static final String CODE_TABLE = "statistics bureau's 统计用区划代码 " + VINTAGE
             + ", vendored from china-division 2.7.0; code changes before and after it from regions/code-changes.csv";
 
