@@ -28,6 +28,9 @@ public final class HedonicModel implements IndicatorModel {
         for (ItemInputs area : ctx.items()) {
             Optional<BigDecimal> floor = area.inputs().required("floorArea");
             String view = view(ctx, area);
+            if (area.item().kind() != null && !ctx.indicator().ecosystemTypes().contains(view)) {
+                ctx.errors().add(area.path() + ".kind", "the view's ecosystem type: one of " + ctx.indicator().ecosystemTypes());
+            }
             floor.ifPresent(f -> byView.merge(view, f, BigDecimal::add));
         }
         return Map.of(LINE, Split.ofParts(byView));
@@ -63,13 +66,11 @@ public final class HedonicModel implements IndicatorModel {
                 new Priced(entry, average), line.price(), value));
     }
 
+    /** The ecosystem type the area's value is attributed to: the item's kind (checked once, in {@link #physical}). */
     private static String view(ModelContext ctx, ItemInputs area) {
         String kind = area.item().kind();
         if (kind == null) {
             return ctx.indicator().ecosystemTypes().size() == 1 ? ctx.indicator().ecosystemTypes().get(0) : GepEngine.UNALLOCATED;
-        }
-        if (!ctx.indicator().ecosystemTypes().contains(kind)) {
-            ctx.errors().add(area.path() + ".kind", "the view's ecosystem type: one of " + ctx.indicator().ecosystemTypes());
         }
         return kind;
     }

@@ -285,5 +285,9 @@ class GepEngineTest {
                 new Item("a", "DESERT", Map.of("floorArea", a("1", "m²"))), new Item("b", null, Map.of("premium", a("1", "元/m²")))))))))
                 .extracting(InputError::field).containsExactlyInAnyOrder("priceSet.prices.HEDONIC_PREMIUM",
                         "indicators.LANDSCAPE_VALUE.items[0].kind", "indicators.LANDSCAPE_VALUE.items[1].inputs.floorArea");
+        // a view of the wrong type is named once, even where the area would be valued
+        assertThat(errors(() -> compute(Map.of("LANDSCAPE_VALUE", new IndicatorInput(null, null, null, null, null, null, List.of(
+                new Item("a", "DESERT", Map.of("floorArea", a("1", "m²"), "premium", a("1", "元/m²")))))))))
+                .extracting(InputError::field).containsExactly("indicators.LANDSCAPE_VALUE.items[0].kind");
     }
 }
