@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +44,15 @@ public class AccountVerifier {
 
     /** The answer: whether everything matches, the hash on both sides, each value line, and each difference. */
     public record Verification(UUID accountId, boolean matches, InputsHash inputsHash, String methodVersion, UUID priceSetId,
-            Integer priceSetVersion, BigDecimal regionAreaKm2, int linesChecked, List<LineCheck> lines,
+            Integer priceSetVersion, BigDecimal regionAreaKm2, List<LineCheck> lines,
             List<Difference> differences, List<String> notes, OffsetDateTime verifiedAt) {}
 
     /** The SHA-256 of the stored inputs as stored (column and document) and as computed again now. */
     public record InputsHash(String stored, String inDocument, String recomputed, boolean matches) {}
 
+    /** @param strayRows value rows whose category is none the method knows (written behind the service's back) */
     private record StoredAccount(String inputs, String inputsHash, String methodVersion, UUID priceSetId, String document,
-            BigDecimal areaKm2, StoredColumns columns) {}
+            BigDecimal areaKm2, StoredColumns columns, List<Difference> strayRows) {}
 
     @Inject
     AgroalDataSource dataSource;
@@ -71,7 +73,7 @@ public class AccountVerifier {
     }
 
     private Verification verify(UUID id, StoredAccount stored) {
-        List<Difference> differences = new ArrayList<>();
+        List<Difference> differences = new ArrayList<>(stored.strayRows());
         List<String> notes = new ArrayList<>();
         String recomputedHash = GepAccountService.sha256(stored.inputs());
         AccountDocument document;
@@ -80,7 +82,7 @@ public class AccountVerifier {
         } catch (UncheckedIOException e) {
             differences.add(new Difference("document", "the stored document", "no longer readable: " + e.getCause().getMessage()));
             return new Verification(id, false, new InputsHash(stored.inputsHash(), null, recomputedHash,
-                    recomputedHash.equals(stored.inputsHash())), stored.methodVersion(), stored.priceSetId(), null, stored.areaKm2(), 0,
+                    recomputedHash.equals(stored.inputsHash())), stored.methodVersion(), stored.priceSetId(), null, stored.areaKm2(),
                     List.of(), differences, notes, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS));
         }
         String documentHash = document.provenance().inputsHash();
@@ -112,7 +114,7 @@ public class AccountVerifier {
         notes.add("the region's land area is not part of the hashed inputs: the account is computed again with the area it "
                 + "recorded (" + (stored.areaKm2() == null ? "none" : stored.areaKm2().toPlainString() + " km²") + ")");
         return new Verification(id, differences.isEmpty(), new InputsHash(stored.inputsHash(), documentHash, recomputedHash, hashMatches),
-                stored.methodVersion(), stored.priceSetId(), set.map(LockedSet::version).orElse(null), stored.areaKm2(), lines.size(),
+                stored.methodVersion(), stored.priceSetId(), set.map(LockedSet::version).orElse(null), stored.areaKm2(),
                 lines, differences, notes, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS));
     }
 
@@ -154,7 +156,7 @@ public class AccountVerifier {
                     }
                     account = new StoredAccount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
                             rs.getString(5), rs.getBigDecimal(6), new StoredColumns(rs.getBigDecimal(7), rs.getBigDecimal(8),
-                                    rs.getBigDecimal(9), rs.getBigDecimal(10), new LinkedHashMap<>()));
+                                    rs.getBigDecimal(9), rs.getBigDecimal(10), new LinkedHashMap<>()), new ArrayList<>());
                 }
             }
             try (PreparedStatement s = c.prepareStatement("select indicator, category, ecosystem_type, price_family, value "
@@ -163,8 +165,15 @@ public class AccountVerifier {
                 try (ResultSet rs = s.executeQuery()) {
                     Map<ValueRow, BigDecimal> values = account.columns().values();
                     while (rs.next()) {
-                        values.merge(new ValueRow(rs.getString(1), Category.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)),
-                                rs.getBigDecimal(5), BigDecimal::add);
+                        String name = rs.getString(2);
+                        Optional<Category> category = Arrays.stream(Category.values()).filter(k -> k.name().equals(name)).findFirst();
+                        if (category.isEmpty()) {
+                            account.strayRows().add(new Difference("value row " + rs.getString(1) + "/" + rs.getString(3) + "/" + rs.getString(4),
+                                    "category " + name, "no such category"));
+                            continue;
+                        }
+                        values.merge(new ValueRow(rs.getString(1), category.get(), rs.getString(3), rs.getString(4)), rs.getBigDecimal(5),
+                                BigDecimal::add);
                     }
                 }
             }

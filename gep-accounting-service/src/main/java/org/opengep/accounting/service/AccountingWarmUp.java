@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,8 +55,15 @@ public class AccountingWarmUp implements HealthCheck {
     private void run() {
         long start = System.nanoTime();
         try {
-            List<String> requests = requests();
-            GepAccountService.Lookups lookups = service.lookupsFor(requests.stream().map(this::regionCode).toList());
+            List<String> requests = new ArrayList<>();
+            List<String> regionCodes = new ArrayList<>();
+            try (InputStream in = AccountingWarmUp.class.getClassLoader().getResourceAsStream(REQUESTS)) {
+                for (JsonNode request : json.readTree(in)) {
+                    requests.add(json.writeValueAsString(request));
+                    regionCodes.add(request.path("regionCode").asText());
+                }
+            }
+            GepAccountService.Lookups lookups = service.lookupsFor(regionCodes);
             long bytes = 0;
             for (int i = 0; i < accounts; i++) {
                 AccountRequest request = json.readValue(requests.get(i % requests.size()), AccountRequest.class);
@@ -69,24 +75,6 @@ public class AccountingWarmUp implements HealthCheck {
             LOG.warn("the accounting warm-up failed; the service is ready without it", e);
         } finally {
             done = true;
-        }
-    }
-
-    private List<String> requests() throws IOException {
-        try (InputStream in = AccountingWarmUp.class.getClassLoader().getResourceAsStream(REQUESTS)) {
-            List<String> texts = new ArrayList<>();
-            for (JsonNode request : json.readTree(in)) {
-                texts.add(json.writeValueAsString(request));
-            }
-            return texts;
-        }
-    }
-
-    private String regionCode(String request) {
-        try {
-            return json.readTree(request).path("regionCode").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

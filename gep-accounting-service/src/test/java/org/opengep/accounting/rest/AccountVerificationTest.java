@@ -62,7 +62,7 @@ class AccountVerificationTest {
         assertThat(v.getBoolean("matches")).isTrue();
         assertThat(v.getBoolean("inputsHash.matches")).isTrue();
         assertThat(v.getString("inputsHash.recomputed")).isEqualTo(v.getString("inputsHash.stored")).matches("[0-9a-f]{64}");
-        assertThat(v.getInt("linesChecked")).isGreaterThan(5).isEqualTo(v.getList("lines").size());
+        assertThat(v.getList("lines")).hasSizeGreaterThan(5);
         assertThat(v.getList("lines.matches", Boolean.class)).containsOnly(true);
         assertThat(v.getList("differences")).isEmpty();
         assertThat(v.getString("methodVersion")).isEqualTo("MEE-2020");
@@ -124,5 +124,9 @@ class AccountVerificationTest {
         JsonPath broken = verify(id);
         assertThat(broken.getBoolean("matches")).isFalse();
         assertThat(broken.getList("differences.where")).containsExactly("document");
+
+        // a value row of a category the method does not have: named, not a 500
+        asSuperuser("update gep_account_value set category = 'NOPE' where account_id = '" + id + "' and indicator = 'RECREATION'");
+        assertThat(verify(id).getList("differences.stored")).contains("category NOPE");
     }
 }

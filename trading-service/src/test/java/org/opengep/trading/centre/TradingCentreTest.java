@@ -28,8 +28,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -39,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opengep.testsupport.PostgresTestResource;
 import org.opengep.trading.client.RegistryStubResource;
+import org.opengep.trading.rest.BehindTheService;
 import org.opengep.trading.market.CashBook;
 import org.opengep.trading.service.MarketClock;
 
@@ -210,30 +209,18 @@ class TradingCentreTest {
         UUID b = participant(v, 0, "1000.00");
         String sell = posted(a, instrument, "SELL", "50.00", 10);
         reconciliationIsClean();
-        behindTheServicesBack("update cash_account set available = available + 1 where participant_id = '" + b + "'",
+        new BehindTheService(dataSource).whileChanged("update cash_account set available = available + 1 where participant_id = '" + b + "'",
                 "update cash_account set available = available - 1 where participant_id = '" + b + "'", () -> {
                     var drift = auditor().get("/api/v1/reconciliation").then().statusCode(200).body("clean", equalTo(false)).extract().jsonPath()
                             .getList("drift", String.class);
                     assertThat(drift).anyMatch(d -> d.startsWith("cash: deposits")).anyMatch(d -> d.startsWith("cash of " + b + ": the account holds"));
                 });
-        behindTheServicesBack("update market_order set status = 'CANCELLED' where id = '" + sell + "'",
+        new BehindTheService(dataSource).whileChanged("update market_order set status = 'CANCELLED' where id = '" + sell + "'",
                 "update market_order set status = 'OPEN' where id = '" + sell + "'", () -> assertThat(auditor().get("/api/v1/reconciliation").then()
                         .extract().jsonPath().getList("drift", String.class)).anyMatch(d -> d.contains(sell) && d.contains("CANCELLED")));
-        behindTheServicesBack("update cash_entry set fen = fen + 1 where participant_id = '" + b + "' and chain_seq = 1",
+        new BehindTheService(dataSource).whileChanged("update cash_entry set fen = fen + 1 where participant_id = '" + b + "' and chain_seq = 1",
                 "update cash_entry set fen = fen - 1 where participant_id = '" + b + "' and chain_seq = 1", () -> auditor()
                         .get("/api/v1/journal/verification").then().body("intact", equalTo(false)).body("firstBrokenCash.holderId", equalTo(b.toString())));
         reconciliationIsClean();
-    }
-
-    /** Runs {@code check} with {@code change} made in the database and undone after, whatever the check finds. */
-    private void behindTheServicesBack(String change, String undo, Runnable check) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate(change);
-            try {
-                check.run();
-            } finally {
-                s.executeUpdate(undo);
-            }
-        }
     }
 }

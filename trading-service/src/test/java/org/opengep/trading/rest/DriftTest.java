@@ -12,10 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -51,23 +48,12 @@ class DriftTest {
         product = REGISTRY.issue(seller, "FOREST_CARBON_SINK", 2024, 100);
         sync();
         post(seller, trade(seller, buyer, 40)).then().statusCode(201);
-        issuance = UUID.fromString(value("select issuance_id from issuance_import where product_id = '" + product + "'"));
+        issuance = UUID.fromString(db().value("select issuance_id from issuance_import where product_id = '" + product + "'"));
         reconciliationIsClean();
     }
 
-    private void sql(String... statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
-    }
-
-    private String value(String query) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-            assertThat(rs.next()).as(query).isTrue();
-            return rs.getString(1);
-        }
+    private BehindTheService db() {
+        return new BehindTheService(dataSource);
     }
 
     private static List<String> drift() {
@@ -83,78 +69,81 @@ class DriftTest {
     }
 
     private String sellersBlock() throws SQLException {
-        return value("select id from holding where holder_id = '" + seller + "' and held_until is null");
+        return db().value("select id from holding where holder_id = '" + seller + "' and held_until is null");
     }
 
     @Test
     void aBalanceChanged() throws SQLException {
-        sql("update balance set available = available + 5 where holder_id = '" + seller + "'");
-        assertThat(drift()).anyMatch(d -> d.contains("issued") && d.contains("balances hold"))
-                .anyMatch(d -> d.startsWith(seller + " instrument ") && d.contains("AVAILABLE: blocks hold 60 units, the balance 65"));
-        sql("update balance set available = available - 5 where holder_id = '" + seller + "'");
+        db().whileChanged("update balance set available = available + 5 where holder_id = '" + seller + "'",
+                "update balance set available = available - 5 where holder_id = '" + seller + "'", () ->
+                assertThat(drift()).anyMatch(d -> d.contains("issued") && d.contains("balances hold"))
+                        .anyMatch(d -> d.startsWith(seller + " instrument ") && d.contains("AVAILABLE: blocks hold 60 units, the balance 65")));
         reconciliationIsClean();
     }
 
     @Test
     void aBlockRemoved() throws SQLException {
         String block = sellersBlock();
-        sql("create table drift_holding as select * from holding where id = " + block, "delete from holding where id = " + block);
-        assertThat(drift()).anyMatch(d -> d.startsWith("issuance " + issuance + ": 100 units issued, live blocks hold 40"));
-        sql("insert into holding select * from drift_holding", "drop table drift_holding");
+        db().whileChanged(List.of("create table drift_holding as select * from holding where id = " + block, "delete from holding where id = " + block),
+                List.of("insert into holding select * from drift_holding", "drop table drift_holding"), () ->
+                assertThat(drift()).anyMatch(d -> d.startsWith("issuance " + issuance + ": 100 units issued, live blocks hold 40")));
         reconciliationIsClean();
     }
 
     @Test
     void twoBlocksOverlap() throws SQLException {
-        String later = value("select id from holding where issuance_id = '" + issuance + "' and held_until is null "
+        String later = db().value("select id from holding where issuance_id = '" + issuance + "' and held_until is null "
                 + "order by serial_start desc limit 1");
-        String prefix = value("select serial_prefix from holding where id = " + later);
-        long start = Long.parseLong(value("select serial_start from holding where id = " + later));
-        sql("update holding set serial_start = serial_start - 1 where id = " + later);
-        assertThat(drift()).anyMatch(d -> d.equals("serials " + prefix + "-" + (start - 1) + " overlap a block ending at " + (start - 1)))
-                .anyMatch(d -> d.startsWith("issuance " + issuance + ": 100 units issued, live blocks hold 101"));
-        sql("update holding set serial_start = serial_start + 1 where id = " + later);
+        String prefix = db().value("select serial_prefix from holding where id = " + later);
+        long start = Long.parseLong(db().value("select serial_start from holding where id = " + later));
+        db().whileChanged("update holding set serial_start = serial_start - 1 where id = " + later,
+                "update holding set serial_start = serial_start + 1 where id = " + later, () ->
+                assertThat(drift()).anyMatch(d -> d.equals("serials " + prefix + "-" + (start - 1) + " overlap a block ending at " + (start - 1)))
+                        .anyMatch(d -> d.startsWith("issuance " + issuance + ": 100 units issued, live blocks hold 101")));
         reconciliationIsClean();
     }
 
     @Test
     void aJournalEntryEdited() throws SQLException {
-        String entry = value("select id from journal_entry where holder_id = '" + seller + "' and chain_seq = 1");
-        sql("update journal_entry set units = units + 1 where id = " + entry);
-        JsonPath broken = brokenLink();
-        assertThat(broken.getLong("entryId")).isEqualTo(Long.parseLong(entry));
-        assertThat(broken.getString("holderId")).isEqualTo(seller.toString());
-        assertThat(broken.getString("found")).isNotEqualTo(broken.getString("expected"));
-        sql("update journal_entry set units = units - 1 where id = " + entry);
+        String entry = db().value("select id from journal_entry where holder_id = '" + seller + "' and chain_seq = 1");
+        db().whileChanged("update journal_entry set units = units + 1 where id = " + entry,
+                "update journal_entry set units = units - 1 where id = " + entry, () -> {
+                    JsonPath broken = brokenLink();
+                    assertThat(broken.getLong("entryId")).isEqualTo(Long.parseLong(entry));
+                    assertThat(broken.getString("holderId")).isEqualTo(seller.toString());
+                    assertThat(broken.getString("found")).isNotEqualTo(broken.getString("expected"));
+                });
         reconciliationIsClean();
     }
 
     @Test
     void aJournalEntryInserted() throws SQLException {
-        long last = Long.parseLong(value("select max(chain_seq) from journal_entry where holder_id = '" + seller + "'"));
-        sql("insert into journal_entry (movement_id, holder_id, instrument_id, bucket, units, chain_seq, at, prev_hash, hash) "
+        long last = Long.parseLong(db().value("select max(chain_seq) from journal_entry where holder_id = '" + seller + "'"));
+        db().whileChanged("insert into journal_entry (movement_id, holder_id, instrument_id, bucket, units, chain_seq, at, prev_hash, hash) "
                 + "select gen_random_uuid(), holder_id, instrument_id, bucket, 1000, chain_seq + 1, at, hash, sha256(hash) "
-                + "from journal_entry where holder_id = '" + seller + "' and chain_seq = " + last);
-        JsonPath broken = brokenLink();
-        assertThat(broken.getString("holderId")).isEqualTo(seller.toString());
-        assertThat(broken.getLong("chainSeq")).isEqualTo(last + 1);
-        sql("delete from journal_entry where holder_id = '" + seller + "' and chain_seq = " + (last + 1));
+                + "from journal_entry where holder_id = '" + seller + "' and chain_seq = " + last,
+                "delete from journal_entry where holder_id = '" + seller + "' and chain_seq = " + (last + 1), () -> {
+                    JsonPath broken = brokenLink();
+                    assertThat(broken.getString("holderId")).isEqualTo(seller.toString());
+                    assertThat(broken.getLong("chainSeq")).isEqualTo(last + 1);
+                });
         reconciliationIsClean();
     }
 
     @Test
     void aJournalEntryDeletedFromTheMiddleOrTheEnd() throws SQLException {
-        long last = Long.parseLong(value("select max(chain_seq) from journal_entry where holder_id = '" + seller + "'"));
+        long last = Long.parseLong(db().value("select max(chain_seq) from journal_entry where holder_id = '" + seller + "'"));
         assertThat(last).isGreaterThanOrEqualTo(2);
         for (long seq : new long[] {1, last}) {
             String where = " where holder_id = '" + seller + "' and chain_seq = " + seq;
-            String entry = value("select id from journal_entry" + where);
-            sql("create table drift_journal as select * from journal_entry" + where, "delete from journal_entry" + where);
-            JsonPath broken = brokenLink();
-            assertThat(broken.getString("holderId")).as("entry %s (seq %d) deleted", entry, seq).isEqualTo(seller.toString());
-            // from the middle the next entry no longer links up; from the end the balance's head names an entry that is gone
-            assertThat(broken.getLong("chainSeq")).isEqualTo(seq == 1 ? 2 : last - 1);
-            sql("insert into journal_entry select * from drift_journal", "drop table drift_journal");
+            String entry = db().value("select id from journal_entry" + where);
+            db().whileChanged(List.of("create table drift_journal as select * from journal_entry" + where, "delete from journal_entry" + where),
+                    List.of("insert into journal_entry select * from drift_journal", "drop table drift_journal"), () -> {
+                        JsonPath broken = brokenLink();
+                        assertThat(broken.getString("holderId")).as("entry %s (seq %d) deleted", entry, seq).isEqualTo(seller.toString());
+                        // from the middle the next entry no longer links up; from the end the balance's head names an entry that is gone
+                        assertThat(broken.getLong("chainSeq")).isEqualTo(seq == 1 ? 2 : last - 1);
+                    });
             reconciliationIsClean();
         }
     }
@@ -191,10 +180,10 @@ class DriftTest {
     @Test
     void anIssuanceTheLedgerDoesNotHave() throws SQLException {
         String where = " where issuance_id = '" + issuance + "'";
-        sql("create table drift_import as select * from issuance_import" + where, "delete from issuance_import" + where);
-        assertThat(drift()).anyMatch(d -> d.startsWith("issuance " + issuance + " (feed position ")
-                && d.endsWith("the registry issued 100 units (serials 1..100) to holder " + seller + "; the ledger has no such issuance"));
-        sql("insert into issuance_import select * from drift_import", "drop table drift_import");
+        db().whileChanged(List.of("create table drift_import as select * from issuance_import" + where, "delete from issuance_import" + where),
+                List.of("insert into issuance_import select * from drift_import", "drop table drift_import"), () ->
+                assertThat(drift()).anyMatch(d -> d.startsWith("issuance " + issuance + " (feed position ")
+                        && d.endsWith("the registry issued 100 units (serials 1..100) to holder " + seller + "; the ledger has no such issuance")));
         reconciliationIsClean();
     }
 }
