@@ -1,5 +1,7 @@
 package org.opengep.accounting.rest.export;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.opengep.accounting.engine.account.GepResult;
 import org.opengep.accounting.engine.account.IndicatorResult;
 import org.opengep.accounting.engine.account.ValueLine;
@@ -8,6 +10,10 @@ import org.opengep.accounting.service.AccountDocument;
 import org.opengep.accounting.service.RegionFigures.ChildFigure;
 import org.opengep.accounting.service.SeriesService.Series;
 import org.opengep.accounting.service.SeriesService.YearFigure;
+import org.opengep.accounting.engine.compensation.FactorAllocation.FactorTerm;
+import org.opengep.accounting.service.compensation.AllocationDocument;
+import org.opengep.accounting.service.compensation.AllocationDocument.FactorUsed;
+import org.opengep.accounting.service.compensation.AllocationDocument.RegionLine;
 
 /** The exportable answers as tables, with the catalogue's Chinese and English names. */
 public final class ExportTables {
@@ -39,7 +45,7 @@ public final class ExportTables {
         return t;
     }
 
-    public static Table children(String parent, int year, java.util.List<ChildFigure> children) {
+    public static Table children(String parent, int year, List<ChildFigure> children) {
         Table t = Table.of("GEP " + parent + " children " + year,
                 new Column("排名", "Rank"), new Column("区域代码", "Region code"), new Column("区域", "Region"),
                 new Column("来源", "Source"), new Column("GEP(元)", "GEP (yuan)"), new Column("物质产品(元)", "Provisioning (yuan)"),
@@ -51,6 +57,41 @@ public final class ExportTables {
             t.row(c.rank(), c.code(), c.name(), c.source().name(), c.gep(), c.provisioning(), c.regulating(), c.cultural(),
                     c.areaKm2(), c.gepPerKm2(), c.population(), c.gepPerCapita(), c.uncoveredUnits());
         }
+        return t;
+    }
+
+    /** One row per region with its factor values and shares, then the total. */
+    public static Table allocation(AllocationDocument a) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("区域代码", "Region code"), new Column("区域", "Region"),
+                new Column("方向", "Direction"), new Column("金额(元)", "Amount (yuan)"), new Column("未取整金额(元)", "Exact amount (yuan)"),
+                new Column("份额", "Share"), new Column("基础份额", "Base share"), new Column("GEP增长率", "GEP growth"),
+                new Column("调整系数", "Adjustment factor")));
+        for (FactorUsed f : a.factors()) {
+            columns.add(new Column(f.factor() + " 数值", f.factor() + " value" + (f.unit() == null ? "" : " (" + f.unit() + ")")));
+            columns.add(new Column(f.factor() + " 权重×占比", f.factor() + " weight x share"));
+        }
+        columns.add(new Column("计算过程", "Arithmetic"));
+        columns.add(new Column("数据来源", "Sources"));
+        Table t = new Table("Compensation " + a.regionCode() + " " + a.year(), columns, new ArrayList<>());
+        for (RegionLine l : a.regions()) {
+            List<Object> row = new ArrayList<>(List.of(l.regionCode(), l.regionName(), l.direction().name(), l.amount(), l.exactAmount(),
+                    l.share(), l.baseShare()));
+            row.add(l.growth());
+            row.add(l.adjustmentFactor());
+            l.factors().forEach(f -> {
+                row.add(f.value());
+                row.add(f.weightedShare());
+            });
+            row.add(l.arithmetic());
+            row.add(String.join("; ", l.factors().stream().map(FactorTerm::source).distinct().toList()));
+            t.row(row.toArray());
+        }
+        List<Object> total = new ArrayList<>(java.util.Collections.nCopies(columns.size(), null));
+        total.set(0, a.regionCode());
+        total.set(1, "合计 / Total, scheme " + a.scheme().name() + " v" + a.scheme().version());
+        total.set(3, a.total());
+        total.set(columns.size() - 2, a.formula());
+        t.row(total.toArray());
         return t;
     }
 
