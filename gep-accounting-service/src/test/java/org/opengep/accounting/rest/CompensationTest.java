@@ -26,7 +26,7 @@ import org.opengep.common.security.Roles;
 import org.opengep.testsupport.PostgresTestResource;
 
 /**
- * Compensation through the API on real PostgreSQL. 丽水市 (331100) in 2005: three counties have official figures,
+ * Compensation through the API on real PostgreSQL. 丽水市 (331100) in 1996: three counties have official figures,
  * 莲都 (331102), 青田 (331121) and 缙云 (331122); the others do not. The price index is flat, so comparable GEP is
  * current GEP.
  */
@@ -54,16 +54,16 @@ class CompensationTest {
             return;
         }
         published = true;
-        accountant().body("[{\"year\": 2004, \"value\": 100, \"source\": \"flat test index\"}, {\"year\": 2005, \"value\": 100, "
+        accountant().body("[{\"year\": 1995, \"value\": 100, \"source\": \"flat test index\"}, {\"year\": 1996, \"value\": 100, "
                 + "\"source\": \"flat test index\"}]").put("/api/v1/price-indices/GENERAL").then().statusCode(204);
-        // 2005 GEP 4, 5 and 6 亿元 (regulating 2, 3, 5); 2004 GEP 3.5, 5 and 6.5: growth +14.29 %, 0 and -7.69 %
-        publish(account(A, 2005, 400_000, "1", "2", "1"), "2005");
-        publish(account(B, 2005, 500_000, "1", "3", "1"), "2005");
-        publish(account(C, 2005, 300_000, "0.5", "5", "0.5"), "2005");
-        publish(account(A, 2004, 400_000, "1", "1.5", "1"), "2004");
-        publish(account(B, 2004, 500_000, "1", "3", "1"), "2004");
-        publish(account(C, 2004, 300_000, "0.5", "5.5", "0.5"), "2004");
-        dataset("生态保护红线面积", 2005, "km²", "{\"" + A + "\": 100, \"" + B + "\": 300, \"" + C + "\": 600}");
+        // 1996 GEP 4, 5 and 6 亿元 (regulating 2, 3, 5); 1995 GEP 3.5, 5 and 6.5: growth +14.29 %, 0 and -7.69 %
+        publish(account(A, 1996, 400_000, "1", "2", "1"), "1996");
+        publish(account(B, 1996, 500_000, "1", "3", "1"), "1996");
+        publish(account(C, 1996, 300_000, "0.5", "5", "0.5"), "1996");
+        publish(account(A, 1995, 400_000, "1", "1.5", "1"), "1995");
+        publish(account(B, 1995, 500_000, "1", "3", "1"), "1995");
+        publish(account(C, 1995, 300_000, "0.5", "5.5", "0.5"), "1995");
+        dataset("生态保护红线面积", 1996, "km²", "{\"" + A + "\": 100, \"" + B + "\": 300, \"" + C + "\": 600}");
     }
 
     private static String dataset(String name, int year, String unit, String values) {
@@ -93,7 +93,7 @@ class CompensationTest {
     @Test
     void aVerticalTransferExplainsEachCountysAmountAndAddsUpToTheFund() {
         String scheme = scheme(VERTICAL.formatted("丽水市转移支付"));
-        JsonPath a = allocate(scheme, "{\"year\": 2005, \"parentCode\": \"331100\", \"amount\": {\"value\": 1000, \"unit\": \"万元\"}}")
+        JsonPath a = allocate(scheme, "{\"year\": 1996, \"parentCode\": \"331100\", \"amount\": {\"value\": 1000, \"unit\": \"万元\"}}")
                 .then().statusCode(201).extract().jsonPath();
         assertThat(a.getList("regions.regionCode")).containsExactly(A, B, C);
         assertThat(a.getList("regions.amount", BigDecimal.class)).usingElementComparator(BigDecimal::compareTo)
@@ -103,12 +103,12 @@ class CompensationTest {
         assertThat(new BigDecimal(a.getString("regions[0].growth"))).isEqualByComparingTo("0.1429");
         assertThat(new BigDecimal(a.getString("regions[0].adjustmentFactor"))).isEqualByComparingTo("1.05");
         assertThat(new BigDecimal(a.getString("regions[2].adjustmentFactor"))).isEqualByComparingTo("0.96155");
-        assertThat(a.getString("regions[0].factors[0].source")).contains("official GEP account").contains(A + " 2005");
+        assertThat(a.getString("regions[0].factors[0].source")).contains("official GEP account").contains(A + " 1996");
         assertThat(new BigDecimal(a.getString("regions[0].factors[0].value"))).isEqualByComparingTo("200000000");
-        assertThat(a.getString("regions[0].factors[1].source")).contains("dataset 生态保护红线面积 2005 v1 (丽水市公报(测试))");
+        assertThat(a.getString("regions[0].factors[1].source")).contains("dataset 生态保护红线面积 1996 v1 (丽水市公报(测试))");
         assertThat(a.getString("regions[1].arithmetic")).contains("rounded to 3261456 元");
         assertThat(a.getList("excludedRegions.regionCode")).hasSize(6).contains("331123", "331181");
-        assertThat(a.getString("excludedRegions[0].reason")).contains("no official GEP account for 2005");
+        assertThat(a.getString("excludedRegions[0].reason")).contains("no official GEP account for 1996");
         assertThat(a.getString("scheme.name")).isEqualTo("丽水市转移支付");
 
         String id = a.getString("id");
@@ -126,13 +126,13 @@ class CompensationTest {
                 .then().statusCode(201).body("publication.reason", equalTo("市政府审定"));
         as(Roles.Accounting.PUBLISHER).body("{\"reason\": \"again\"}").post("/api/v1/compensation/allocations/" + id + "/publication")
                 .then().statusCode(200).body("publication.reason", equalTo("市政府审定"));
-        String second = allocate(scheme, "{\"year\": 2005, \"parentCode\": \"331100\", \"amount\": {\"value\": 2000, \"unit\": \"万元\"}}")
+        String second = allocate(scheme, "{\"year\": 1996, \"parentCode\": \"331100\", \"amount\": {\"value\": 2000, \"unit\": \"万元\"}}")
                 .then().statusCode(201).extract().path("id");
         as(Roles.Accounting.PUBLISHER).body("{\"reason\": \"x\"}").post("/api/v1/compensation/allocations/" + second + "/publication")
                 .then().statusCode(409).body("type", equalTo("https://opengep.org/problems/allocation-already-published"));
         // the income is every published allocation the county receives in its latest year (other tests publish some too)
         JsonPath income = reader().get("/api/v1/compensation/income/" + B).then().statusCode(200).extract().jsonPath();
-        assertThat(income.getInt("year")).isEqualTo(2005);
+        assertThat(income.getInt("year")).isEqualTo(1996);
         assertThat(income.getList("receipts.allocationId")).contains(id);
         assertThat(new BigDecimal(income.getString("receipts.find { it.allocationId == '" + id + "' }.amount"))).isEqualByComparingTo("3261456");
         assertThat(new BigDecimal(income.getString("amount"))).isEqualByComparingTo(income.getList("receipts.amount", BigDecimal.class).stream()
@@ -142,34 +142,34 @@ class CompensationTest {
     @Test
     void aBeneficiaryPaysSchemeSplitsTheProvidersWaterValueByWaterUse() {
         String provider = accountant().body("""
-                {"regionCode": "331127", "year": 2006, "population": 170000, "indicators": {
+                {"regionCode": "331127", "year": 1997, "population": 170000, "indicators": {
                    "WATER_CONSERVATION": {"value": {"value": 2, "unit": "亿元"}},
                    "WATER_PURIFICATION": {"value": {"value": 0.5, "unit": "亿元"}},
                    "RECREATION": {"value": {"value": 1, "unit": "亿元"}}}}""").post("/api/v1/gep-accounts").then().statusCode(201)
                 .extract().path("id");
-        publish(provider, "2006");
-        dataset("用水量", 2006, "万m³", "{\"" + A + "\": 5000, \"" + B + "\": 3000, \"" + C + "\": 2000}");
+        publish(provider, "1997");
+        dataset("用水量", 1997, "万m³", "{\"" + A + "\": 5000, \"" + B + "\": 3000, \"" + C + "\": 2000}");
         String scheme = scheme("""
                 {"name": "瓯江上游受益补偿", "kind": "HORIZONTAL", "providerCode": "331127", "payerCodes": ["%s", "%s", "%s"],
                  "gepIndicators": ["WATER_CONSERVATION", "WATER_PURIFICATION"], "gepShare": 0.1,
                  "measure": {"factor": "DATASET", "dataset": "用水量"}}""".formatted(A, B, C));
-        JsonPath a = allocate(scheme, "{\"year\": 2006}").then().statusCode(201).extract().jsonPath();
+        JsonPath a = allocate(scheme, "{\"year\": 1997}").then().statusCode(201).extract().jsonPath();
         // C = 0.1 x (2 + 0.5) 亿元 = 25 000 000 元, split 5 : 3 : 2
         assertThat(new BigDecimal(a.getString("amountDerivation.amount"))).isEqualByComparingTo("25000000");
-        assertThat(a.getString("amountDerivation.source")).contains("331127 2006");
+        assertThat(a.getString("amountDerivation.source")).contains("331127 1997");
         assertThat(a.getList("regions.amount", BigDecimal.class)).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("12500000"), new BigDecimal("7500000"), new BigDecimal("5000000"));
         assertThat(a.getList("regions.direction")).containsOnly("PAYS");
-        assertThat(a.getString("regions[0].factors[0].source")).contains("dataset 用水量 2006 v1");
+        assertThat(a.getString("regions[0].factors[0].source")).contains("dataset 用水量 1997 v1");
         // the amount is derived: giving one is refused
-        allocate(scheme, "{\"year\": 2006, \"amount\": {\"value\": 1, \"unit\": \"元\"}}").then().statusCode(400)
+        allocate(scheme, "{\"year\": 1997, \"amount\": {\"value\": 1, \"unit\": \"元\"}}").then().statusCode(400)
                 .body("errors[0].field", equalTo("amount"));
         // payers by population need their official accounts of the year, which they do not have
         String byPopulation = scheme("""
                 {"name": "按人口分担", "kind": "HORIZONTAL", "providerCode": "331127", "payerCodes": ["%s", "%s"],
                  "measure": {"factor": "POPULATION"}}""".formatted(A, B));
-        allocate(byPopulation, "{\"year\": 2006, \"amount\": {\"value\": 100, \"unit\": \"万元\"}}").then().statusCode(409)
-                .body("detail", containsString(A + " has no official GEP account for 2006")).body("detail", containsString(B));
+        allocate(byPopulation, "{\"year\": 1997, \"amount\": {\"value\": 100, \"unit\": \"万元\"}}").then().statusCode(409)
+                .body("detail", containsString(A + " has no official GEP account for 1997")).body("detail", containsString(B));
     }
 
     @Test
@@ -189,33 +189,33 @@ class CompensationTest {
 
         String scheme = scheme(VERTICAL.formatted("丽水市转移支付(检验)"));
         // a dataset without one region's value: the newer version is the one a run reads
-        dataset("生态保护红线面积", 2005, "km²", "{\"" + A + "\": 100, \"" + B + "\": 300}");
+        dataset("生态保护红线面积", 1996, "km²", "{\"" + A + "\": 100, \"" + B + "\": 300}");
         try {
-            allocate(scheme, "{\"year\": 2005, \"parentCode\": \"331100\", \"amount\": {\"value\": 1000, \"unit\": \"万元\"}}").then()
+            allocate(scheme, "{\"year\": 1996, \"parentCode\": \"331100\", \"amount\": {\"value\": 1000, \"unit\": \"万元\"}}").then()
                     .statusCode(409).body("type", equalTo("https://opengep.org/problems/compensation-figures-missing"))
-                    .body("detail", containsString("dataset 生态保护红线面积 2005 v2 (丽水市公报(测试)) has no value for " + C));
+                    .body("detail", containsString("dataset 生态保护红线面积 1996 v2 (丽水市公报(测试)) has no value for " + C));
         } finally {
-            dataset("生态保护红线面积", 2005, "km²", "{\"" + A + "\": 100, \"" + B + "\": 300, \"" + C + "\": 600}");
+            dataset("生态保护红线面积", 1996, "km²", "{\"" + A + "\": 100, \"" + B + "\": 300, \"" + C + "\": 600}");
         }
         // a parent whose children have no official figure, a fund in fen, a region that is not a child
-        allocate(scheme, "{\"year\": 2006, \"parentCode\": \"331100\", \"amount\": {\"value\": 1000, \"unit\": \"万元\"}}").then()
+        allocate(scheme, "{\"year\": 1997, \"parentCode\": \"331100\", \"amount\": {\"value\": 1000, \"unit\": \"万元\"}}").then()
                 .statusCode(409).body("type", equalTo("https://opengep.org/problems/no-official-children"));
-        allocate(scheme, "{\"year\": 2005, \"parentCode\": \"331100\", \"amount\": {\"value\": 100.5, \"unit\": \"元\"}}").then()
+        allocate(scheme, "{\"year\": 1996, \"parentCode\": \"331100\", \"amount\": {\"value\": 100.5, \"unit\": \"元\"}}").then()
                 .statusCode(400).body("errors[0].field", equalTo("amount"));
-        allocate(scheme, "{\"year\": 2005, \"parentCode\": \"331100\", \"amount\": {\"value\": 100, \"unit\": \"元\"}, \"regionCodes\": [\"330602\"]}")
+        allocate(scheme, "{\"year\": 1996, \"parentCode\": \"331100\", \"amount\": {\"value\": 100, \"unit\": \"元\"}, \"regionCodes\": [\"330602\"]}")
                 .then().statusCode(400).body("errors[0].field", equalTo("regionCodes[0]"));
-        allocate(scheme, "{\"year\": 2005, \"amount\": {\"value\": 100, \"unit\": \"m³\"}}").then().statusCode(400)
+        allocate(scheme, "{\"year\": 1996, \"amount\": {\"value\": 100, \"unit\": \"m³\"}}").then().statusCode(400)
                 .body(containsString("parentCode")).body(containsString("measures"));
-        allocate("00000000-0000-0000-0000-000000000001", "{\"year\": 2005}").then().statusCode(404);
+        allocate("00000000-0000-0000-0000-000000000001", "{\"year\": 1996}").then().statusCode(404);
         reader().queryParam("schemeId", scheme).get("/api/v1/compensation/allocations").then().statusCode(200).body("size()", equalTo(0));
-        // the growth needs the year before: 2005 -> 2006 for no one
+        // the growth needs the year before: 1996 -> 1997 for no one
         as(Roles.Accounting.READER).body(VERTICAL.formatted("x")).post("/api/v1/compensation/schemes").then().statusCode(403);
     }
 
     @Test
     void aRetriedRunWithItsIdempotencyKeyIsStoredOnce() {
         String scheme = scheme(VERTICAL.formatted("丽水市转移支付(重试)"));
-        String body = "{\"year\": 2005, \"parentCode\": \"331100\", \"amount\": {\"value\": 300, \"unit\": \"元\"}}";
+        String body = "{\"year\": 1996, \"parentCode\": \"331100\", \"amount\": {\"value\": 300, \"unit\": \"元\"}}";
         String first = accountant().header("Idempotency-Key", "run-1").body(body).post("/api/v1/compensation/schemes/" + scheme + "/allocations")
                 .then().statusCode(201).extract().path("id");
         accountant().header("Idempotency-Key", "run-1").body(body).post("/api/v1/compensation/schemes/" + scheme + "/allocations")
@@ -229,7 +229,7 @@ class CompensationTest {
         String scheme = scheme(VERTICAL.formatted("丽水市转移支付(并发)"));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            ids.add(allocate(scheme, "{\"year\": 2005, \"parentCode\": \"331100\", \"amount\": {\"value\": " + (1000 + i) + ", \"unit\": \"元\"}}")
+            ids.add(allocate(scheme, "{\"year\": 1996, \"parentCode\": \"331100\", \"amount\": {\"value\": " + (1000 + i) + ", \"unit\": \"元\"}}")
                     .then().statusCode(201).extract().path("id"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);

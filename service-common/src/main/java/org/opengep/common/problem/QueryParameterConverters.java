@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -38,6 +39,9 @@ public class QueryParameterConverters implements ParamConverterProvider {
         }
         if (rawType == Long.class) {
             return (ParamConverter<T>) converter(name, "a whole number", Long::valueOf);
+        }
+        if (rawType == BigDecimal.class) {
+            return (ParamConverter<T>) converter(name, "a decimal number", BigDecimal::new);
         }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, "a UUID", UUID::fromString);

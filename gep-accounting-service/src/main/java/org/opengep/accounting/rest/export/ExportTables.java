@@ -1,6 +1,7 @@
 package org.opengep.accounting.rest.export;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.opengep.accounting.engine.account.GepResult;
 import org.opengep.accounting.engine.account.IndicatorResult;
@@ -74,7 +75,7 @@ public final class ExportTables {
         columns.add(new Column("数据来源", "Sources"));
         Table t = new Table("Compensation " + a.regionCode() + " " + a.year(), columns, new ArrayList<>());
         for (RegionLine l : a.regions()) {
-            List<Object> row = new ArrayList<>(List.of(l.regionCode(), l.regionName(), l.direction().name(), l.amount(), l.exactAmount(),
+            List<Object> row = new ArrayList<>(Arrays.asList(l.regionCode(), l.regionName(), l.direction().name(), l.amount(), l.exactAmount(),
                     l.share(), l.baseShare()));
             row.add(l.growth());
             row.add(l.adjustmentFactor());

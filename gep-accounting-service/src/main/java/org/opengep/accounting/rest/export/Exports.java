@@ -58,7 +58,12 @@ public final class Exports {
 
     /** The table as a download in the chosen format (not JSON). */
     public static Response download(Table table, Format format, String fileName) {
-        byte[] body = format == Format.XLSX ? xlsx(table) : csv(table);
+        return download(List.of(table), format, fileName);
+    }
+
+    /** The tables as one workbook, a sheet each (XLSX), or the first as CSV (the caller picks the table for CSV). */
+    public static Response download(List<Table> tables, Format format, String fileName) {
+        byte[] body = format == Format.XLSX ? xlsx(tables) : csv(tables.get(0));
         String type = format == Format.XLSX ? XLSX : CSV + "; charset=UTF-8";
         String name = fileName + (format == Format.XLSX ? ".xlsx" : ".csv");
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
@@ -90,31 +95,36 @@ public final class Exports {
         return needs ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
-    static byte[] xlsx(Table table) {
+    static byte[] xlsx(List<Table> tables) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             Workbook workbook = new Workbook(bytes, "GEP platform", "1.0");
-            Worksheet sheet = workbook.newWorksheet(table.title().length() > 31 ? table.title().substring(0, 31) : table.title());
-            for (int c = 0; c < table.columns().size(); c++) {
-                sheet.value(0, c, table.columns().get(c).zh());
-                sheet.value(1, c, table.columns().get(c).en());
-                sheet.style(0, c).bold().set();
-                sheet.style(1, c).bold().set();
-            }
-            for (int r = 0; r < table.rows().size(); r++) {
-                List<Object> row = table.rows().get(r);
-                for (int c = 0; c < row.size(); c++) {
-                    Object v = row.get(c);
-                    if (v instanceof Number n) {
-                        sheet.value(r + 2, c, n);
-                    } else if (v != null) {
-                        sheet.value(r + 2, c, v.toString());
-                    }
-                }
+            for (Table table : tables) {
+                sheet(workbook.newWorksheet(table.title().length() > 31 ? table.title().substring(0, 31) : table.title()), table);
             }
             workbook.finish();
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sheet(Worksheet sheet, Table table) {
+        for (int c = 0; c < table.columns().size(); c++) {
+            sheet.value(0, c, table.columns().get(c).zh());
+            sheet.value(1, c, table.columns().get(c).en());
+            sheet.style(0, c).bold().set();
+            sheet.style(1, c).bold().set();
+        }
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<Object> row = table.rows().get(r);
+            for (int c = 0; c < row.size(); c++) {
+                Object v = row.get(c);
+                if (v instanceof Number n) {
+                    sheet.value(r + 2, c, n);
+                } else if (v != null) {
+                    sheet.value(r + 2, c, v.toString());
+                }
+            }
         }
     }
 }

@@ -34,6 +34,7 @@ import org.opengep.accounting.service.compensation.AllocationFacts.Run;
 import org.opengep.accounting.service.compensation.CompensationSchemes.Scheme;
 import org.opengep.accounting.service.compensation.SchemeRequest.FactorSpec;
 import org.opengep.accounting.service.compensation.SchemeRequest.Kind;
+import org.opengep.common.input.RegionCodes;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
 
@@ -104,7 +105,9 @@ public class AllocationCalculator {
         if (r.regionCodes() != null) {
             for (int i = 0; i < r.regionCodes().size(); i++) {
                 String code = r.regionCodes().get(i);
-                if (children.stream().noneMatch(c -> c.code.equals(code))) {
+                if (code == null || code.length() > RegionCodes.MAX_LENGTH) {
+                    errors.add("regionCodes[" + i + "]", RegionCodes.RULE);
+                } else if (children.stream().noneMatch(c -> c.code.equals(code))) {
                     errors.add("regionCodes[" + i + "]", code + " is not a child of " + parent.code + " in " + year);
                 } else if (r.regionCodes().indexOf(code) != i) {
                     errors.add("regionCodes[" + i + "]", code + " is named twice");

@@ -1,6 +1,7 @@
 package org.opengep.accounting.service.compensation;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.engine.account.Amount;
 import org.opengep.common.input.RegionCodes;
@@ -17,4 +18,5 @@ public record AllocationRequest(
         @Schema(description = "VERTICAL: the year whose prices GEP factors and growth are at; defaults to the run's year",
                 examples = "2023") Integer priceYear,
         @Schema(description = "VERTICAL, optional: the children that share the fund; by default every child valid in the year with "
-                + "an official figure") List<String> regionCodes) {}
+                + "an official figure", type = SchemaType.ARRAY, implementation = SchemeRequest.RegionCodeText.class, maxItems = 5000)
+                List<String> regionCodes) {}

@@ -24,6 +24,7 @@ import org.opengep.accounting.service.CatalogueService;
 import org.opengep.accounting.service.compensation.SchemeRequest.Factor;
 import org.opengep.accounting.service.compensation.SchemeRequest.FactorSpec;
 import org.opengep.accounting.service.compensation.SchemeRequest.Kind;
+import org.opengep.common.input.RegionCodes;
 import org.opengep.common.problem.Errors;
 
 /**
@@ -34,6 +35,8 @@ import org.opengep.common.problem.Errors;
 public class CompensationSchemes {
 
     public static final int MAX_PAYERS = 1000;
+    public static final int MAX_INDICATORS = 64;
+    public static final int MAX_FACTORS = 20;
 
     public record Scheme(UUID id, String name, int version, Kind kind, String formula, SchemeRequest definition, String createdBy,
             OffsetDateTime createdAt) {}
@@ -161,8 +164,8 @@ public class CompensationSchemes {
     }
 
     private void validateFactors(List<FactorSpec> factors, Errors errors) {
-        if (factors == null || factors.isEmpty()) {
-            errors.add("factors", "at least one factor with its weight is required");
+        if (factors == null || factors.isEmpty() || factors.size() > MAX_FACTORS) {
+            errors.add("factors", "1 to " + MAX_FACTORS + " factors with their weights are required");
             return;
         }
         BigDecimal sum = BigDecimal.ZERO;
@@ -198,7 +201,7 @@ public class CompensationSchemes {
     }
 
     private void validateParties(SchemeRequest r, Errors errors) {
-        if (r.providerCode() == null || Region.findById(r.providerCode()) == null) {
+        if (r.providerCode() == null || r.providerCode().length() > RegionCodes.MAX_LENGTH || Region.findById(r.providerCode()) == null) {
             errors.add("providerCode", r.providerCode() == null ? "required" : "no region " + r.providerCode());
         }
         if (r.payerCodes() == null || r.payerCodes().isEmpty() || r.payerCodes().size() > MAX_PAYERS) {
@@ -207,7 +210,9 @@ public class CompensationSchemes {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < r.payerCodes().size(); i++) {
                 String code = r.payerCodes().get(i);
-                if (code == null || Region.findById(code) == null) {
+                if (code != null && code.length() > RegionCodes.MAX_LENGTH) {
+                    errors.add("payerCodes[" + i + "]", "at most " + RegionCodes.MAX_LENGTH + " characters");
+                } else if (code == null || Region.findById(code) == null) {
                     errors.add("payerCodes[" + i + "]", "no region " + code);
                 } else if (!seen.add(code)) {
                     errors.add("payerCodes[" + i + "]", code + " is named twice");
@@ -218,10 +223,10 @@ public class CompensationSchemes {
         }
         if (r.gepIndicators() != null) {
             IndicatorCatalogue catalogue = catalogues.catalogue(catalogues.defaultMethodVersion()).orElseThrow();
-            if (r.gepIndicators().isEmpty()) {
-                errors.add("gepIndicators", "leave it out for an agreed amount, or name at least one indicator");
+            if (r.gepIndicators().isEmpty() || r.gepIndicators().size() > MAX_INDICATORS) {
+                errors.add("gepIndicators", "leave it out for an agreed amount, or name 1 to " + MAX_INDICATORS + " indicators");
             }
-            for (int i = 0; i < r.gepIndicators().size(); i++) {
+            for (int i = 0; i < r.gepIndicators().size() && i < MAX_INDICATORS; i++) {
                 String code = r.gepIndicators().get(i);
                 if (code == null || catalogue.indicator(code).isEmpty()) {
                     errors.add("gepIndicators[" + i + "]", "no indicator " + code + " (see GET /api/v1/indicators)");

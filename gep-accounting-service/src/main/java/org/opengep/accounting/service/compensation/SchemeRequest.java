@@ -3,6 +3,8 @@ package org.opengep.accounting.service.compensation;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.opengep.common.input.RegionCodes;
 
 /**
  * A compensation scheme's formula, as a user sends it and as its version keeps it. A VERTICAL scheme names weighted
@@ -15,12 +17,14 @@ public record SchemeRequest(
         @Schema(required = true) Kind kind,
         @Schema(maxLength = 2000) String description,
         @Schema(description = "The policy document the scheme implements", maxLength = 500) String source,
-        @Schema(description = "VERTICAL: the factors and their weights (adding up to 1)") List<FactorSpec> factors,
+        @Schema(description = "VERTICAL: the factors and their weights (adding up to 1)", maxItems = CompensationSchemes.MAX_FACTORS) List<FactorSpec> factors,
         @Schema(description = "VERTICAL, optional: reward or deduction for comparable-price GEP growth") GrowthAdjustmentSpec growthAdjustment,
         @Schema(description = "HORIZONTAL: the region whose ecosystems provide the services", maxLength = 32) String providerCode,
-        @Schema(description = "HORIZONTAL: the regions that benefit and pay") List<String> payerCodes,
+        @Schema(description = "HORIZONTAL: the regions that benefit and pay", type = SchemaType.ARRAY, implementation = RegionCodeText.class,
+                maxItems = CompensationSchemes.MAX_PAYERS) List<String> payerCodes,
         @Schema(description = "HORIZONTAL, optional: the provider's indicators whose value flows to the payers (the amount is then "
-                + "gepShare x their official value; without them each run gives the agreed amount)") List<String> gepIndicators,
+                + "gepShare x their official value; without them each run gives the agreed amount)", type = SchemaType.ARRAY,
+                implementation = IndicatorCodeText.class, maxItems = CompensationSchemes.MAX_INDICATORS) List<String> gepIndicators,
         @Schema(description = "HORIZONTAL, with gepIndicators: the part of their value the payers pay, in (0, 1]") BigDecimal gepShare,
         @Schema(description = "HORIZONTAL: what the payers' shares are in proportion to (weight is not given)") FactorSpec measure) {
 
@@ -68,4 +72,16 @@ public record SchemeRequest(
     public record GrowthAdjustmentSpec(
             @Schema(required = true, examples = "0.5") BigDecimal coefficient,
             @Schema(required = true, examples = "0.1") BigDecimal cap) {}
+
+    /** The OpenAPI schema of a region code in a list. */
+    @Schema(name = "RegionCode", type = SchemaType.STRING, maxLength = RegionCodes.MAX_LENGTH, description = RegionCodes.RULE)
+    public static final class RegionCodeText {
+        private RegionCodeText() {}
+    }
+
+    /** The OpenAPI schema of an indicator code in a list. */
+    @Schema(name = "IndicatorCode", type = SchemaType.STRING, maxLength = 64, description = "an indicator code (GET /api/v1/indicators)")
+    public static final class IndicatorCodeText {
+        private IndicatorCodeText() {}
+    }
 }
