@@ -11,10 +11,12 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.opengep.common.client.Answers;
 import org.opengep.common.client.RefusedByServiceException;
+import org.opengep.registry.client.accounting.api.EcologicalCompensationApi;
 import org.opengep.registry.client.accounting.api.IndicatorsApi;
 import org.opengep.registry.client.accounting.api.OfficialGepApi;
 import org.opengep.registry.client.accounting.api.RegionsApi;
 import org.opengep.registry.client.accounting.model.Catalogue;
+import org.opengep.registry.client.accounting.model.Income;
 import org.opengep.registry.client.accounting.model.Region;
 
 /**
@@ -40,6 +42,9 @@ public class AccountingClient {
     @RestClient
     OfficialGepApi officialGep;
 
+    @RestClient
+    EcologicalCompensationApi compensation;
+
     @Inject
     ObjectMapper json;
 
@@ -57,5 +62,16 @@ public class AccountingClient {
      */
     public Optional<JsonNode> officialFigure(String regionCode, int year) {
         return Answers.foundOrEmpty(() -> json.valueToTree(officialGep.getOfficialGep(regionCode, year, null, "lines", "json", null)));
+    }
+
+    /** Every publication of the region, newest first, superseded ones included (read as a JSON array). */
+    public JsonNode publications(String regionCode) {
+        return Answers.foundOrEmpty(() -> (JsonNode) json.valueToTree(officialGep.listGepPublications(regionCode, null)))
+                .orElseGet(json::createArrayNode);
+    }
+
+    /** What the region receives in published compensation allocations of its latest year with any. */
+    public Income compensationIncome(String regionCode) {
+        return Answers.answer(() -> compensation.getCompensationIncome(regionCode));
     }
 }

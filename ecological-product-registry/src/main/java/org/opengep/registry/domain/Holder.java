@@ -48,6 +48,10 @@ public class Holder extends PanacheEntityBase {
     @Column(name = "status_reason")
     public String statusReason;
 
+    /** The region whose published ecological compensation the holder receives (its income counts towards credit). */
+    @Column(name = "compensation_region_code")
+    public String compensationRegionCode;
+
     @Column(name = "created_by")
     public String createdBy;
 

@@ -31,8 +31,13 @@ import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
 import org.opengep.registry.domain.Holder;
 import org.opengep.registry.rest.Requests.NewHolder;
+import org.opengep.registry.rest.Requests.CompensationRegion;
 import org.opengep.registry.rest.Requests.StatusChange;
 import org.opengep.registry.rest.Views.HolderView;
+import java.util.List;
+import org.opengep.common.problem.InvalidInputException;
+import org.opengep.common.problem.InputError;
+import org.opengep.registry.service.credit.CreditCapacityService;
 import org.opengep.registry.service.HolderService;
 
 @Path("/api/v1/holders")
@@ -48,6 +53,9 @@ public class HolderResource {
 
     @Inject
     Callers callers;
+
+    @Inject
+    CreditCapacityService credit;
 
     @Inject
     Idempotency idempotency;
@@ -107,6 +115,45 @@ public class HolderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response status(@PathParam("id") UUID id, StatusChange change) {
         return holders.changeStatus(id, Problems.requireBody(change)).map(h -> Response.ok(HolderView.of(h, true)).build())
+                .orElseGet(() -> Problems.notFound("holder " + id));
+    }
+
+    @PUT
+    @Path("{id}/compensation-region")
+    @RolesAllowed(Roles.Registry.REGISTRAR)
+    @Operation(operationId = "setHolderCompensationRegion", summary = "Set the region whose ecological compensation the holder receives",
+            description = "Its published compensation income counts towards the holder's credit capacity; null clears it.")
+    @APIResponse(responseCode = "200", description = "The holder", content = @Content(schema = @Schema(implementation = HolderView.class)))
+    @APIResponse(responseCode = "404", description = "No such holder",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response compensationRegion(@PathParam("id") UUID id, CompensationRegion body) {
+        return holders.setCompensationRegion(id, Problems.requireBody(body).regionCode()).map(h -> Response.ok(HolderView.of(h, true)).build())
+                .orElseGet(() -> Problems.notFound("holder " + id));
+    }
+
+    @GET
+    @Path("{id}/credit-capacity")
+    @RolesAllowed({Roles.Registry.LENDER, Roles.Registry.REGISTRAR, Roles.Registry.HOLDER})
+    @Tag(name = "GEP-backed credit")
+    @Operation(operationId = "getCreditCapacity", summary = "What the holder's registered rights and compensation support as credit",
+            description = "Under a lender's policy: each available block at the last close of its instrument (last 30 days) or its "
+                    + "product's valuation from GEP, times the policy's loan-to-value for its right type; plus the multiple of the "
+                    + "holder's yearly compensation income; capped by the policy's share of the official GEP of the regions and its "
+                    + "maximum. Units already pledged (to whom: the pledge) are listed and support nothing more. Every term names its "
+                    + "source. Lenders and registrars read any holder's; a holder's own token its own.")
+    @APIResponse(responseCode = "200", description = "The capacity",
+            content = @Content(schema = @Schema(implementation = CreditCapacityService.Capacity.class)))
+    @APIResponse(responseCode = "404", description = "No such holder or policy",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The trading or accounting service did not answer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response creditCapacity(@PathParam("id") UUID id, @QueryParam("policyId") @Parameter(required = true) UUID policyId,
+            @Context UriInfo uri) {
+        Problems.onlyQueryParameters(uri, java.util.Set.of("policyId"));
+        if (policyId == null) {
+            throw new InvalidInputException(List.of(new InputError("policyId", "required: the lender's policy version")));
+        }
+        return credit.capacity(id, policyId, callers.current()).map(c -> Response.ok(c).build())
                 .orElseGet(() -> Problems.notFound("holder " + id));
     }
 }

@@ -24,7 +24,14 @@ public final class Requests {
             @Schema(required = true) Holder.Kind kind,
             @Schema(required = true, examples = "龙泉市林业合作社", maxLength = 200) String name,
             @Schema(description = "Organisations: the 18-character unified social credit code (GB 32100-2015)", examples = "91350100M000100Y43", maxLength = 32) String uscc,
-            @Schema(description = "Individuals: the 18-character citizen identity number (GB 11643-1999)", maxLength = 32) String citizenId) {}
+            @Schema(description = "Individuals: the 18-character citizen identity number (GB 11643-1999)", maxLength = 32) String citizenId,
+            @Schema(description = "The region whose published ecological compensation the holder receives (e.g. a county's platform "
+                    + "company); that income counts towards its credit capacity", examples = "331181", maxLength = RegionCodes.MAX_LENGTH)
+                    String compensationRegionCode) {}
+
+    @Schema(name = "CompensationRegion")
+    public record CompensationRegion(@Schema(description = "The region, or null: the holder receives no compensation", examples = "331181",
+            maxLength = RegionCodes.MAX_LENGTH) String regionCode) {}
 
     @Schema(name = "HolderStatusChange")
     public record StatusChange(@Schema(required = true) Holder.Status status, @Schema(description = "Required to suspend", maxLength = 2000) String reason) {}

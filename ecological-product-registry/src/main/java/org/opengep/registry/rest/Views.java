@@ -28,11 +28,12 @@ public final class Views {
     @Schema(name = "Holder")
     public record HolderView(UUID id, long number, Holder.Kind kind, String name, String uscc,
             @Schema(description = "Masked except for registrars") String citizenId, Holder.Status status, String statusReason,
+            @Schema(description = "The region whose published compensation the holder receives") String compensationRegionCode,
             String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
         static HolderView of(Holder h, boolean registrar) {
             String citizenId = h.citizenId == null || registrar ? h.citizenId : h.citizenId.substring(0, 6) + "********" + h.citizenId.substring(14);
-            return new HolderView(h.id, h.number, h.kind, h.name, h.uscc, citizenId, h.status, h.statusReason, h.createdBy,
+            return new HolderView(h.id, h.number, h.kind, h.name, h.uscc, citizenId, h.status, h.statusReason, h.compensationRegionCode, h.createdBy,
                     h.createdAt, h.updatedAt);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.opengep.common.problem.ServiceUnavailableException;
 import org.opengep.registry.client.AccountingClient;
+import org.opengep.registry.client.accounting.model.Income;
 import org.opengep.registry.client.accounting.model.IndicatorCatalogue;
 import org.opengep.registry.client.accounting.model.Region;
 import org.opengep.registry.rules.Category;
@@ -75,6 +78,31 @@ public class AccountingFacts {
     /** The official figure with its value lines, or empty when the region has none for the year. */
     public Optional<JsonNode> officialFigure(String regionCode, int year) {
         return call(() -> client.officialFigure(regionCode, year));
+    }
+
+    /** A region's newest official GEP: the year, the figure and its account. */
+    public record OfficialGep(String regionCode, int year, BigDecimal gep, UUID accountId) {}
+
+    /** The region's official GEP of the newest year that has one, or empty when it has none. */
+    public Optional<OfficialGep> latestOfficialGep(String regionCode) {
+        JsonNode publications = call(() -> client.publications(regionCode));
+        int year = -1;
+        for (JsonNode p : publications) {
+            if (p.path("official").asBoolean() && p.path("year").asInt() > year) {
+                year = p.path("year").asInt();
+            }
+        }
+        if (year < 0) {
+            return Optional.empty();
+        }
+        int newest = year;
+        return officialFigure(regionCode, newest).map(f -> new OfficialGep(regionCode, newest, f.path("result").path("gep").decimalValue(),
+                UUID.fromString(f.path("accountId").asText())));
+    }
+
+    /** What the region receives in published compensation of its latest year with any (zero and no year when none). */
+    public Income compensationIncome(String regionCode) {
+        return call(() -> client.compensationIncome(regionCode));
     }
 
     private static RegionInfo regionInfo(Region region) {

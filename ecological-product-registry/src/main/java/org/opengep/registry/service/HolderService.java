@@ -3,6 +3,7 @@ package org.opengep.registry.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.Errors;
+import org.opengep.common.input.RegionCodes;
 import org.opengep.registry.domain.Holder;
 import org.opengep.registry.rest.Requests.NewHolder;
 import org.opengep.registry.rest.Requests.StatusChange;
@@ -18,6 +20,9 @@ import org.opengep.registry.rules.IdentityCodes;
 /** Registers holders (one account per legal entity) and suspends or reactivates them. */
 @ApplicationScoped
 public class HolderService {
+
+    @Inject
+    AccountingFacts accounting;
 
     @Transactional
     public Holder register(NewHolder request, String actor) {
@@ -41,6 +46,7 @@ public class HolderService {
                 errors.add("uscc", "only for organisations");
             }
         }
+        String compensationRegion = compensationRegion(request.compensationRegionCode(), errors);
         errors.throwIfAny();
         Optional<Holder> existing = uscc != null ? Holder.find("uscc", uscc).firstResultOptional()
                 : Holder.find("citizenId", citizenId).firstResultOptional();
@@ -55,6 +61,7 @@ public class HolderService {
         holder.uscc = uscc;
         holder.citizenId = citizenId;
         holder.status = Holder.Status.ACTIVE;
+        holder.compensationRegionCode = compensationRegion;
         holder.createdBy = actor;
         holder.createdAt = OffsetDateTime.now();
         holder.updatedAt = holder.createdAt;
@@ -80,6 +87,33 @@ public class HolderService {
             query.append(" and uscc = ?").append(parameters.size());
         }
         return Holder.<Holder>find(query + " order by number", parameters.toArray()).page(0, limit).list();
+    }
+
+    /** Sets (or, with null, clears) the region whose compensation the holder receives. */
+    @Transactional
+    public Optional<Holder> setCompensationRegion(UUID id, String regionCode) {
+        Errors errors = new Errors();
+        String region = compensationRegion(regionCode, errors);
+        errors.throwIfAny();
+        Optional<Holder> found = Holder.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        found.ifPresent(h -> {
+            h.compensationRegionCode = region;
+            h.updatedAt = OffsetDateTime.now();
+        });
+        return found;
+    }
+
+    /** The region code if the accounting service knows it (an error is recorded if not); null stays null. */
+    private String compensationRegion(String code, Errors errors) {
+        if (code == null) {
+            return null;
+        }
+        if (!RegionCodes.isWellFormed(code)) {
+            errors.add("compensationRegionCode", RegionCodes.RULE);
+        } else if (accounting.region(code).isEmpty()) {
+            errors.add("compensationRegionCode", "gep-accounting-service knows no region " + code);
+        }
+        return code;
     }
 
     @Transactional

@@ -16,10 +16,13 @@ public final class AccountingStub {
     private static final Pattern REGION = Pattern.compile("/api/v1/regions/(\\w+)");
     private static final Pattern FIGURE = Pattern.compile("/api/v1/regions/(\\w+)/gep");
     private static final Pattern YEAR = Pattern.compile("(?:^|&)year=(\\d+)");
+    private static final Pattern PUBLICATIONS = Pattern.compile("/api/v1/regions/(\\w+)/gep/publications");
+    private static final Pattern INCOME = Pattern.compile("/api/v1/compensation/income/(\\w+)");
     private static AccountingStub instance;
 
     private final Map<String, String> regions = new ConcurrentHashMap<>();
     private final Map<String, String> figures = new ConcurrentHashMap<>();
+    private final Map<String, String> incomes = new ConcurrentHashMap<>();
     private final StubService service = new StubService("gep-reader", this::answer);
 
     public static synchronized AccountingStub instance() {
@@ -77,6 +80,13 @@ public final class AccountingStub {
                 .formatted(accountId, accountId, code, year, accountId, code, year, code, year, indicatorsJson, gep));
     }
 
+    /** The region's yearly compensation income, as the accounting service reports it. */
+    public void compensationIncome(String code, int year, String amount) {
+        incomes.put(code, """
+                {"regionCode":"%s","year":%d,"amount":%s,"receipts":[{"allocationId":"6a1f8c2e-8e2a-4c1e-9a53-3c3c1f7a9e11",
+                "schemeName":"丽水市转移支付","schemeVersion":1,"amount":%s}]}""".formatted(code, year, amount, amount));
+    }
+
     private void seedRegions() {
         region("330000", "浙江省");
         region("331100", "丽水市", "330000");
@@ -90,6 +100,17 @@ public final class AccountingStub {
     }
 
     private Reply answer(String path, String query) {
+        Matcher publications = PUBLICATIONS.matcher(path);
+        if (publications.matches()) {
+            String prefix = publications.group(1) + "|";
+            return Reply.ok(figures.keySet().stream().filter(k -> k.startsWith(prefix))
+                    .map(k -> "{\"regionCode\":\"" + publications.group(1) + "\",\"year\":" + k.substring(prefix.length()) + ",\"official\":true}")
+                    .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+        }
+        Matcher income = INCOME.matcher(path);
+        if (income.matches()) {
+            return Reply.ok(incomes.getOrDefault(income.group(1), "{\"regionCode\":\"" + income.group(1) + "\",\"amount\":0,\"receipts\":[]}"));
+        }
         Matcher figure = FIGURE.matcher(path);
         Matcher region = REGION.matcher(path);
         if (path.equals("/api/v1/indicators")) {

@@ -34,9 +34,12 @@ class HostileInputTest {
         draft.put("periodStart", "2023-01-01");
         draft.put("periodEnd", "2023-12-31");
         HostileInputs.forServedDocument()
-                .token(TestTokens.token("hostile", Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER))
+                .token(TestTokens.token("hostile", Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER, Roles.Registry.LENDER))
                 .body("registerHolder", Map.of("kind", "ORGANISATION", "name", "龙泉市林业合作社", "uscc", Fixtures.newUscc()))
                 .body("setHolderStatus", Map.of("status", "SUSPENDED", "reason", "核查中"))
+                .body("setHolderCompensationRegion", Map.of("regionCode", "331181"))
+                .body("createCreditPolicy", Map.of("name", "生态贷", "loanToValue", Map.of("FOREST_CARBON_SINK", 0.7), "compensationMultiple", 3,
+                        "gepCapShare", 0.3, "termYears", 5, "source", "GEP贷管理办法"))
                 .body("declareProduct", draft)
                 .body("updateDraftProduct", draft)
                 .body("transitionProduct", Map.of("to", "VERIFIED", "reason", "核查通过", "verifiedQuantity", 900))

@@ -35,6 +35,8 @@ public final class Roles {
         public static final String READER = "registry-reader";
         /** A holder's own token: sees its products (drafts too) and issuances. */
         public static final String HOLDER = "holder";
+        /** Reads a holder's credit capacity under its policies, and creates policy versions (a bank). */
+        public static final String LENDER = "lender";
         /** The roles that see across holders; a holder token without one of them sees only its own holder. */
         public static final Set<String> ACROSS_HOLDERS = Set.of(REGISTRAR, VERIFIER, READER);
 
@@ -53,8 +55,12 @@ public final class Roles {
         public static final String AUDITOR = "auditor";
         /** Reads market figures and realised value; the accounting service's own token has it, and nothing else. */
         public static final String MARKET_READER = "market-reader";
+        /** Reads holders' balances and serial blocks; the registry's own token has it, for a holder's credit capacity. */
+        public static final String HOLDINGS_READER = "holdings-reader";
         /** The roles that see every account. */
         public static final Set<String> ACROSS_HOLDERS = Set.of(OPERATOR, AUDITOR);
+        /** The roles that read every holder's balances and blocks. */
+        public static final Set<String> READ_ACROSS_HOLDERS = Set.of(OPERATOR, AUDITOR, HOLDINGS_READER);
 
         private Trading() {}
     }

@@ -31,22 +31,22 @@ public class AccountResource {
 
     @GET
     @Path("accounts/{holderId}/balances")
-    @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR, Roles.Trading.AUDITOR})
+    @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR, Roles.Trading.AUDITOR, Roles.Trading.HOLDINGS_READER})
     @Operation(operationId = "getBalances", summary = "A holder's balances", description = "Per right type, vintage and pollutant: available, reserved (pending, "
             + "pledged, frozen), retired and expired. Traders see their own holder's.")
     @APIResponse(responseCode = "200", description = "The balances")
     public List<BalanceView> balances(@PathParam("holderId") UUID holderId) {
-        callers.current().requireSees(holderId, Roles.Trading.ACROSS_HOLDERS);
+        callers.current().requireSees(holderId, Roles.Trading.READ_ACROSS_HOLDERS);
         return audit.balances(holderId);
     }
 
     @GET
     @Path("accounts/{holderId}/holdings")
-    @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR, Roles.Trading.AUDITOR})
+    @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR, Roles.Trading.AUDITOR, Roles.Trading.HOLDINGS_READER})
     @Operation(operationId = "getHoldings", summary = "A holder's serial blocks", description = "The blocks the holder holds now, with their state.")
     @APIResponse(responseCode = "200", description = "The blocks")
     public List<Block> holdings(@PathParam("holderId") UUID holderId) {
-        callers.current().requireSees(holderId, Roles.Trading.ACROSS_HOLDERS);
+        callers.current().requireSees(holderId, Roles.Trading.READ_ACROSS_HOLDERS);
         return audit.holdings(holderId);
     }
 
