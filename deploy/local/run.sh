@@ -63,7 +63,7 @@ GEP_ACCOUNTING_PORT=$ACCOUNTING_PORT GEP_TRADING_URL="http://localhost:$TRADING_
 PIDS+=($!)
 wait_for "$ACCOUNTING_PORT" gep-accounting-service .local/logs/gep-accounting-service.log
 
-GEP_REGISTRY_PORT=$REGISTRY_PORT GEP_ACCOUNTING_URL="http://localhost:$ACCOUNTING_PORT" \
+GEP_REGISTRY_PORT=$REGISTRY_PORT GEP_ACCOUNTING_URL="http://localhost:$ACCOUNTING_PORT" GEP_TRADING_URL="http://localhost:$TRADING_PORT" \
   java -jar ecological-product-registry/target/quarkus-app/quarkus-run.jar > .local/logs/ecological-product-registry.log 2>&1 &
 PIDS+=($!)
 wait_for "$REGISTRY_PORT" ecological-product-registry .local/logs/ecological-product-registry.log
@@ -96,8 +96,12 @@ Tokens (valid 8 hours; paste into Swagger UI's Authorize, or use as a bearer tok
   trading     java deploy/local/DevToken.java sun auditor,trading-operator    (a trader acts for a holder:
               java deploy/local/DevToken.java zhang trader 8 <holder-id>; a platform that reports matched trades:
               java deploy/local/DevToken.java p1 trading-platform)
+  credit      java deploy/local/DevToken.java lin lender                     (a bank: policies and credit capacity)
 Try it:       TOKEN=\$(java deploy/local/DevToken.java alice gep-reader)
               curl -H "Authorization: Bearer \$TOKEN" "http://localhost:$ACCOUNTING_PORT/api/v1/regions/330602/gep/realisation?year=$(date +%Y)"
+              the compensation allocations of 绍兴市 and their arithmetic, and its counties' SEEA EA tables:
+              curl -H "Authorization: Bearer \$TOKEN" "http://localhost:$ACCOUNTING_PORT/api/v1/compensation/allocations?regionCode=330600"
+              curl -H "Authorization: Bearer \$TOKEN" "http://localhost:$ACCOUNTING_PORT/api/v1/regions/330602/seea?from=$(( $(date +%Y) - 1 ))&to=$(date +%Y)"
               the trading centre's instruments, then .../instruments/<id>/book and .../market-data, with a trading token:
               curl -H "Authorization: Bearer \$TOKEN" http://localhost:$TRADING_PORT/api/v1/instruments
 

@@ -205,12 +205,14 @@ public final class DemoDataset {
      */
     public static void main(String[] args) throws IOException {
         Platform platform = new Platform(args[0], args[1], args[2]);
-        DemoDataset demo = new DemoDataset(platform, Tokens.signedWith(args[3], args[4]));
+        Tokens tokens = Tokens.signedWith(args[3], args[4]);
+        DemoDataset demo = new DemoDataset(platform, tokens);
         if (demo.loaded()) {
             System.out.println("Demonstration dataset: already loaded (" + REGION + ", " + YEAR + ")");
             return;
         }
         Loaded d = demo.load();
+        DemoUses.UsesLoaded u = new DemoUses(platform, tokens).load(d);
         System.out.printf("""
                 Demonstration dataset loaded:
                   GEP account %s of %s in %d, published: GEP %s 元
@@ -218,8 +220,11 @@ public final class DemoDataset {
                   forest carbon sink %s, valued at %s 元; issued %s t as %s
                   trading centre: instrument %d listed at %s 元; order %s (%s t) taken, fill %s; auction %s of %s t at %s 元
                   transfers %s (%s t) and %s (two-phase, %s t, settled); retirement %s (%s t)
+                  compensation: vertical allocation %s among 绍兴市's counties, beneficiary-pays allocation %s (both published)
+                  credit: policy %s gives the seller a limit of %s 元 (GET /api/v1/holders/%s/credit-capacity?policyId=%s)
                 """, d.accountId(), REGION, YEAR, d.gep().toPlainString(), d.sellerId(), d.buyerId(), d.productId(),
                 d.productValue().toPlainString(), ISSUED, d.serialNumber(), d.instrumentId(), PRICE, d.orderId(), TRADED, d.fillId(), d.auctionId(),
-                AUCTIONED, CLEARING, d.transferId(), TRANSFERRED, d.twoPhaseTradeId(), SETTLED, d.retirementId(), RETIRED);
+                AUCTIONED, CLEARING, d.transferId(), TRANSFERRED, d.twoPhaseTradeId(), SETTLED, d.retirementId(), RETIRED,
+                u.verticalAllocationId(), u.horizontalAllocationId(), u.policyId(), u.creditLimit().toPlainString(), d.sellerId(), u.policyId());
     }
 }

@@ -49,6 +49,11 @@ public final class Http {
         return send("POST", path, token, body, idempotencyKey, Map.of());
     }
 
+    /** A PUT (replacing a resource: idempotent by itself). */
+    public Answer put(String path, String token, Object body) {
+        return send("PUT", path, token, body, null, Map.of());
+    }
+
     private Answer send(String method, String path, String token, Object body, String idempotencyKey, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")

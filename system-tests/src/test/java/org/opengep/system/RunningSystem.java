@@ -51,6 +51,7 @@ final class RunningSystem implements AutoCloseable {
         env = new HashMap<>(common);
         env.put("GEP_REGISTRY_DB_URL", jdbcUrl("gep_registry"));
         env.put("GEP_ACCOUNTING_URL", platform.accounting().url());
+        env.put("GEP_TRADING_URL", platform.trading().url());
         registry = ServiceProcess.start(jar("registry.jar"), "GEP_REGISTRY_PORT", registryPort, env);
 
         env = new HashMap<>(common);

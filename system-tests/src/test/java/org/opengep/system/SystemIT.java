@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.opengep.system.DemoDataset.Loaded;
+import org.opengep.system.DemoUses.UsesLoaded;
 import org.opengep.system.Http.Answer;
 import org.opengep.testsupport.TestTokens;
 
@@ -41,12 +42,14 @@ class SystemIT {
     private static RunningSystem system;
     private static Platform platform;
     private static Loaded demo;
+    private static UsesLoaded uses;
 
     @BeforeAll
     static void start() throws Exception {
         system = new RunningSystem();
         platform = system.platform;
         demo = new DemoDataset(platform, TOKENS).load();
+        uses = new DemoUses(platform, TOKENS).load(demo);
     }
 
     @AfterAll
@@ -102,8 +105,62 @@ class SystemIT {
         platform.accounting().get("/api/v1/regions/330600/gep/realisation?year=" + DemoDataset.YEAR, TOKENS.reader()).expect(404);
     }
 
+    /**
+     * The finance bureau's compensation runs, read back; the county's accounts as SEEA EA tables; and what the bank's policy
+     * gives the seller, computed by the registry from the trading service's blocks and the accounting service's figures.
+     */
     @Test
     @Order(2)
+    void gepAtWorkCompensationSeeaAndCredit() {
+        String reader = TOKENS.reader();
+        JsonNode vertical = platform.accounting().get("/api/v1/compensation/allocations/" + uses.verticalAllocationId(), reader).expect(200).body();
+        assertThat(vertical.path("regions")).hasSize(6);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode r : vertical.path("regions")) {
+            sum = sum.add(r.path("amount").decimalValue());
+            assertThat(r.path("arithmetic").asText()).contains("growth adjustment");
+            assertThat(r.path("factors").get(0).path("source").asText()).contains("official GEP account");
+        }
+        assertThat(sum).isEqualByComparingTo(DemoUses.FUND);
+        assertThat(vertical.path("publication").path("publishedBy").asText()).isEqualTo("demo-publisher-zhou");
+
+        JsonNode horizontal = platform.accounting().get("/api/v1/compensation/allocations/" + uses.horizontalAllocationId(), reader).expect(200).body();
+        JsonNode provider = platform.accounting().get("/api/v1/regions/" + DemoUses.PROVIDER + "/gep?year=" + DemoDataset.YEAR, reader).expect(200).body();
+        BigDecimal water = BigDecimal.ZERO;
+        for (JsonNode i : provider.path("result").path("indicators")) {
+            if (i.path("code").asText().equals("WATER_CONSERVATION")) {
+                water = i.path("value").decimalValue();
+            }
+        }
+        BigDecimal amount = water.multiply(DemoUses.WATER_SHARE).setScale(0, RoundingMode.HALF_UP);
+        assertThat(horizontal.path("total").decimalValue()).isEqualByComparingTo(amount).isPositive();
+        BigDecimal paid = BigDecimal.ZERO;
+        for (JsonNode r : horizontal.path("regions")) {
+            paid = paid.add(r.path("amount").decimalValue());
+        }
+        assertThat(paid).isEqualByComparingTo(amount);
+
+        JsonNode seea = platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION + "/seea?from=" + (DemoDataset.YEAR - 1) + "&to="
+                + DemoDataset.YEAR + "&discountRate=0.04&assetLife=30&parameterSource=demo", reader).expect(200).body();
+        assertThat(seea.path("extentAccount").path("rows")).hasSizeGreaterThan(3);
+        assertThat(seea.path("assetAccount").path("account").path("total").path("closingValue").decimalValue()).isPositive();
+
+        BigDecimal received = BigDecimal.ZERO;
+        for (JsonNode r : vertical.path("regions")) {
+            if (r.path("regionCode").asText().equals(DemoDataset.REGION)) {
+                received = r.path("amount").decimalValue();
+            }
+        }
+        JsonNode credit = platform.registry().get("/api/v1/holders/" + demo.sellerId() + "/credit-capacity?policyId=" + uses.policyId(),
+                TOKENS.user("demo-lender-lin", "lender")).expect(200).body().path("capacity");
+        assertThat(credit.path("compensation").path("yearlyIncome").decimalValue()).isEqualByComparingTo(received);
+        assertThat(credit.path("collateral").get(0).path("rightType").asText()).isEqualTo("FOREST_CARBON_SINK");
+        assertThat(credit.path("collateral").get(0).path("value").decimalValue()).isPositive();
+        assertThat(credit.path("limit").decimalValue()).isEqualByComparingTo(uses.creditLimit()).isPositive();
+    }
+
+    @Test
+    @Order(3)
     void aTokenForOneServicesRoleGrantsNothingElsewhere() {
         String accountingService = TOKENS.user("gep-accounting-service", "market-reader");
         String registryService = TOKENS.user("ecological-product-registry", "gep-reader");
@@ -133,7 +190,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void registryStoppedTradesThatNeedItGet503AndResumeAfter() throws Exception {
         BigDecimal before = balance(demo.sellerId(), "available");
         String key = DemoDataset.key();
@@ -155,7 +212,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void tradingKilledMidStreamLosesNoAcknowledgedTradeAndRetriesMakeNoDuplicates() throws Exception {
         BigDecimal before = balance(demo.sellerId(), "available");
         int trades = 120;
@@ -212,13 +269,16 @@ class SystemIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void postgresRestartedUnderLoadAndTheServicesRecoverByThemselves() throws Exception {
         BigDecimal before = balance(demo.sellerId(), "available");
         AtomicBoolean loading = new AtomicBoolean(true);
         Map<String, Integer> recordedUnits = new ConcurrentHashMap<>();
         AtomicInteger failedDuringOutage = new AtomicInteger();
         AtomicInteger waitedThroughOutage = new AtomicInteger();
+        // a write whose connection to the database broke while it committed may or may not be applied: as the
+        // Idempotency-Key promises, the client learns which by sending it again with the same key
+        Set<String> unanswered = ConcurrentHashMap.newKeySet();
         ExecutorService load = Executors.newFixedThreadPool(3);
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < 3; c++) {
@@ -238,6 +298,7 @@ class SystemIT {
                             assertThat(a.status()).as("a failure during the outage is a server-side problem, never a client error")
                                     .isGreaterThanOrEqualTo(500);
                             failedDuringOutage.incrementAndGet();
+                            unanswered.add(key);
                         }
                         if (platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION + "/gep?year=" + DemoDataset.YEAR, TOKENS.reader())
                                 .status() >= 500) {
@@ -245,6 +306,7 @@ class SystemIT {
                         }
                     } catch (RuntimeException e) {
                         failedDuringOutage.incrementAndGet();
+                        unanswered.add(key);
                     }
                 }
                 return null;
@@ -252,9 +314,10 @@ class SystemIT {
         }
         Thread.sleep(1000);
         system.restartPostgres();
-        // the services find the database again without being restarted
+        // the services find the database again without being restarted (one key for every try: at most one trade)
+        String recoveryKey = DemoDataset.key();
         eventually(() -> platform.trading().post("/api/v1/trades", TOKENS.trader(demo.sellerId()),
-                DemoDataset.trade(demo.sellerId(), demo.buyerId(), BigDecimal.ONE, false), DemoDataset.key()), 201);
+                DemoDataset.trade(demo.sellerId(), demo.buyerId(), BigDecimal.ONE, false), recoveryKey), 201);
         int afterRecovery = recordedUnits.size();
         Thread.sleep(1000);
         loading.set(false);
@@ -269,7 +332,13 @@ class SystemIT {
         }
         platform.accounting().get("/api/v1/regions/" + DemoDataset.REGION + "/gep?year=" + DemoDataset.YEAR, TOKENS.reader()).expect(200);
         platform.registry().get("/api/v1/products/" + demo.productId(), TOKENS.user("reader", "registry-reader")).expect(200);
-        // every trade acknowledged is in the balance, plus the one that showed recovery
+        for (String key : unanswered) {
+            // replayed if the first try had been applied after all, applied now if not: once either way
+            platform.trading().post("/api/v1/trades", TOKENS.trader(demo.sellerId()),
+                    DemoDataset.trade(demo.sellerId(), demo.buyerId(), BigDecimal.ONE, false), key).expect(201);
+            recordedUnits.put(key, 1);
+        }
+        // every trade acknowledged (at first or on its retry) is in the balance, plus the one that showed recovery
         assertThat(balance(demo.sellerId(), "available"))
                 .isEqualByComparingTo(before.subtract(BigDecimal.valueOf(recordedUnits.size() + 1L)));
         ledgerIsSound();

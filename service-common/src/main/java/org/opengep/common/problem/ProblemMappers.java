@@ -109,7 +109,8 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("unexpected failure on " + path(uri), e);
         return respond(Problem.of("internal", "Internal error", 500,
-                "the service failed unexpectedly; the request was not applied", path(uri)));
+                "the service failed unexpectedly; whether a write was applied is unknown when its "
+                + "database connection was lost: retry it with the same Idempotency-Key, which applies it at most once", path(uri)));
     }
 
     static Response respond(Problem p) {

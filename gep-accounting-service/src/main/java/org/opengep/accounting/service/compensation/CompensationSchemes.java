@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
 import org.opengep.accounting.service.CatalogueService;
+import org.opengep.accounting.service.Versions;
 import org.opengep.accounting.service.compensation.SchemeRequest.Factor;
 import org.opengep.accounting.service.compensation.SchemeRequest.FactorSpec;
 import org.opengep.accounting.service.compensation.SchemeRequest.Kind;
@@ -56,17 +57,7 @@ public class CompensationSchemes {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now();
         try (Connection c = dataSource.getConnection()) {
-            int version;
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext('compensation_scheme:' || ?))");
-                    PreparedStatement next = c.prepareStatement("select coalesce(max(version), 0) + 1 from compensation_scheme where name = ?")) {
-                lock.setString(1, request.name());
-                lock.execute();
-                next.setString(1, request.name());
-                try (ResultSet rs = next.executeQuery()) {
-                    rs.next();
-                    version = rs.getInt(1);
-                }
-            }
+            int version = Versions.next(c, "compensation_scheme", "name = ?", request.name());
             try (PreparedStatement s = c.prepareStatement("insert into compensation_scheme (id, name, version, kind, definition, created_by, "
                     + "created_at) values (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setObject(1, id);

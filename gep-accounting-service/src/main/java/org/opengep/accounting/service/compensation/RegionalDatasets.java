@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.account.GepEngine;
+import org.opengep.accounting.service.Versions;
 import org.opengep.common.jdbc.Unnest;
 import org.opengep.common.jdbc.Writes;
 import org.opengep.common.problem.Errors;
@@ -83,20 +84,7 @@ public class RegionalDatasets {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now();
         try (Connection c = dataSource.getConnection()) {
-            int version;
-            // one version number per name and year, even for two uploads at once
-            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext('regional_dataset:' || ? || ':' || ?))");
-                    PreparedStatement next = c.prepareStatement("select coalesce(max(version), 0) + 1 from regional_dataset where name = ? and year = ?")) {
-                lock.setString(1, request.name());
-                lock.setInt(2, request.year());
-                lock.execute();
-                next.setString(1, request.name());
-                next.setInt(2, request.year());
-                try (ResultSet rs = next.executeQuery()) {
-                    rs.next();
-                    version = rs.getInt(1);
-                }
-            }
+            int version = Versions.next(c, "regional_dataset", "name = ? and year = ?", request.name(), request.year());
             try (PreparedStatement s = c.prepareStatement("insert into regional_dataset (id, name, year, version, unit, source, created_by, "
                     + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setObject(1, id);

@@ -23,6 +23,7 @@ import org.opengep.accounting.engine.seea.ExtentAccount;
 import org.opengep.accounting.engine.seea.ExtentAccount.Change;
 import org.opengep.accounting.engine.unit.Quantities;
 import org.opengep.accounting.engine.unit.Unit;
+import org.opengep.accounting.service.Versions;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.UnprocessableException;
 
@@ -97,28 +98,21 @@ public class ExtentChanges {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext('extent_change_matrix:' || ?))");
                 PreparedStatement s = c.prepareStatement("insert into extent_change_matrix (id, region_code, from_year, to_year, version, "
-                        + "source, changes, created_by, created_at) select ?, ?, ?, ?, coalesce(max(version), 0) + 1, ?, ?, ?, ? "
-                        + "from extent_change_matrix where region_code = ? and from_year = ? and to_year = ? returning version")) {
-            // one version number per region and pair of years, even for two uploads at once
-            lock.setString(1, region.code + ":" + request.fromYear() + ":" + request.toYear());
-            lock.execute();
+                        + "source, changes, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int version = Versions.next(c, "extent_change_matrix", "region_code = ? and from_year = ? and to_year = ?", region.code,
+                    request.fromYear(), request.toYear());
             s.setObject(1, id);
             s.setString(2, region.code);
             s.setInt(3, request.fromYear());
             s.setInt(4, request.toYear());
-            s.setString(5, request.source());
-            s.setString(6, json.writeValueAsString(changes));
-            s.setString(7, user);
-            s.setObject(8, now);
-            s.setString(9, region.code);
-            s.setInt(10, request.fromYear());
-            s.setInt(11, request.toYear());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new Matrix(id, region.code, request.fromYear(), request.toYear(), rs.getInt(1), request.source(), changes, user, now);
-            }
+            s.setInt(5, version);
+            s.setString(6, request.source());
+            s.setString(7, json.writeValueAsString(changes));
+            s.setString(8, user);
+            s.setObject(9, now);
+            s.executeUpdate();
+            return new Matrix(id, region.code, request.fromYear(), request.toYear(), version, request.source(), changes, user, now);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
