@@ -124,6 +124,21 @@ class CreditCapacityTest {
         lender().queryParam("policyId", policy).get("/api/v1/holders/" + UUID.randomUUID() + "/credit-capacity").then().statusCode(404);
     }
 
+    /** A block of a product never valued, in a region without a published GEP: counted as nothing, and said so. */
+    @Test
+    void whatCannotBeValuedOrCappedIsSaid() {
+        String policy = policy();
+        String holder = newHolder();
+        TRADING.holdings(UUID.fromString(holder), """
+                [{"first":"FCS-440304-9-2023-1","last":"FCS-440304-9-2023-10","units":10,"holderId":"%s","rightType":"FOREST_CARBON_SINK",
+                  "vintage":2021,"productId":"%s","regionCode":"440304","state":"AVAILABLE"}]""".formatted(holder, UUID.randomUUID()));
+        JsonPath c = lender().queryParam("policyId", policy).get("/api/v1/holders/" + holder + "/credit-capacity").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(c.getString("capacity.collateral[0].note")).contains("not valued");
+        assertThat(c.getList("notes")).containsExactly("no official GEP of 440304 is published: it adds nothing to the cap");
+        assertThat(new BigDecimal(c.getString("capacity.limit"))).isEqualByComparingTo("0");
+    }
+
     @Test
     void whenTheTradingServiceIsDownTheAnswerIs503() {
         String policy = policy();

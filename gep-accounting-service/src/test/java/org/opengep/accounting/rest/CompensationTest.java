@@ -64,6 +64,10 @@ class CompensationTest {
         publish(account(B, 1995, 500_000, "1", "3", "1"), "1995");
         publish(account(C, 1995, 300_000, "0.5", "5.5", "0.5"), "1995");
         dataset("生态保护红线面积", 1996, "km²", "{\"" + A + "\": 100, \"" + B + "\": 300, \"" + C + "\": 600}");
+        // a watershed below the prefecture with an official figure of its own: a part of the prefecture, never a recipient
+        accountant().body("{\"code\": \"OUJIANG-UPPER\", \"name\": \"瓯江上游\", \"level\": \"WATERSHED\", \"parentCode\": \"331100\", "
+                + "\"areaKm2\": 1200, \"areaSource\": \"流域规划\"}").post("/api/v1/regions").then().statusCode(201);
+        publish(account("OUJIANG-UPPER", 1996, 100_000, "1", "9", "1"), "1996");
     }
 
     private static String dataset(String name, int year, String unit, String values) {
@@ -95,7 +99,7 @@ class CompensationTest {
         String scheme = scheme(VERTICAL.formatted("丽水市转移支付"));
         JsonPath a = allocate(scheme, "{\"year\": 1996, \"parentCode\": \"331100\", \"amount\": {\"value\": 1000, \"unit\": \"万元\"}}")
                 .then().statusCode(201).extract().jsonPath();
-        assertThat(a.getList("regions.regionCode")).containsExactly(A, B, C);
+        assertThat(a.getList("regions.regionCode")).as("the watershed is not a recipient").containsExactly(A, B, C);
         assertThat(a.getList("regions.amount", BigDecimal.class)).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("2082961"), new BigDecimal("3261456"), new BigDecimal("4655583"));
         assertThat(new BigDecimal(a.getString("total"))).isEqualByComparingTo("10000000");

@@ -45,8 +45,9 @@ public class CreditCapacityService {
     /** Who may read a holder's capacity besides the holder itself. */
     public static final Set<String> READERS = Set.of(Roles.Registry.LENDER, Roles.Registry.REGISTRAR);
 
+    /** @param notes what the capacity could not count, e.g. a region without a published GEP (it adds nothing to the cap) */
     public record Capacity(UUID holderId, String holderName, PolicyView policy, String compensationRegionCode, CreditCapacity.Result capacity,
-            OffsetDateTime computedAt) {}
+            List<String> notes, OffsetDateTime computedAt) {}
 
     @Inject
     CreditPolicies policies;
@@ -92,12 +93,17 @@ public class CreditCapacityService {
             regions.add(holder.compensationRegionCode);
         }
         List<RegionGep> geps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (String region : regions) {
-            accounting.latestOfficialGep(region).ifPresent((OfficialGep g) -> geps.add(new RegionGep(region, g.gep(), g.year(),
+            Optional<OfficialGep> gep = accounting.latestOfficialGep(region);
+            gep.ifPresent(g -> geps.add(new RegionGep(region, g.gep(), g.year(),
                     "official GEP account " + g.accountId() + " of " + region + " " + g.year() + " (gep-accounting-service)")));
+            if (gep.isEmpty()) {
+                notes.add("no official GEP of " + region + " is published: it adds nothing to the cap");
+            }
         }
         return Optional.of(new Capacity(holder.id, holder.name, policy, holder.compensationRegionCode,
-                CreditCapacity.of(policy.rule(), blocks, income, geps), OffsetDateTime.now()));
+                CreditCapacity.of(policy.rule(), blocks, income, geps), notes, OffsetDateTime.now()));
     }
 
     private record UnitValue(BigDecimal perUnit, String source) {}

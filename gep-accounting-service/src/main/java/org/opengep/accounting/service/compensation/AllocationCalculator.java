@@ -101,7 +101,8 @@ public class AllocationCalculator {
         }
         errors.throwIfAny();
         int year = r.year();
-        List<Region> children = Region.children(parent.code).stream().filter(c -> c.validIn(year)).toList();
+        // custom units (watersheds, reserves...) are parts of their parent, not recipients beside its counties
+        List<Region> children = Region.children(parent.code).stream().filter(c -> !c.custom && c.validIn(year)).toList();
         if (r.regionCodes() != null) {
             for (int i = 0; i < r.regionCodes().size(); i++) {
                 String code = r.regionCodes().get(i);
