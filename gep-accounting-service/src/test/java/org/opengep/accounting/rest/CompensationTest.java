@@ -186,6 +186,9 @@ class CompensationTest {
                 .post("/api/v1/compensation/schemes").then().statusCode(400).body(containsString("factors[0].dataset"))
                 .body(containsString("only for HORIZONTAL schemes"));
         accountant().body("{\"name\": \"bad\", \"kind\": \"SIDEWAYS\"}").post("/api/v1/compensation/schemes").then().statusCode(400);
+        accountant().body("{\"name\": \"用水量\", \"year\": 1996, \"unit\": \"万m³\", \"source\": \"s\", \"values\": {\"" + A
+                + "\": 1.1234567, \"999999\": 1}}").post("/api/v1/compensation/datasets").then().statusCode(400)
+                .body(containsString("values." + A)).body(containsString("no region 999999"));
         accountant().body("{\"name\": \"bad\", \"kind\": \"HORIZONTAL\", \"providerCode\": \"331127\", \"payerCodes\": [\"331127\", \"999999\"], "
                 + "\"measure\": {\"factor\": \"GDP\", \"weight\": 1}}").post("/api/v1/compensation/schemes").then().statusCode(400)
                 .body(containsString("the provider does not pay itself")).body(containsString("no region 999999"))

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengep.accounting.service.PublicationService;
-import org.opengep.accounting.service.compensation.AllocationDocument.Direction;
 import org.opengep.accounting.service.compensation.AllocationDocument.Publication;
 import org.opengep.accounting.service.compensation.AllocationDocument.RegionLine;
 import org.opengep.accounting.service.compensation.CompensationSchemes.Scheme;

@@ -37,6 +37,7 @@ public class RegionalDatasets {
 
     /** At most this many regions per upload (the nation's counties, with room). */
     public static final int MAX_VALUES = 5000;
+    private static final BigDecimal MAX_VALUE = new BigDecimal("1e24");
 
     @Schema(description = "Figures per region with their source, e.g. water use for a beneficiary-pays split")
     public record DatasetRequest(
@@ -73,8 +74,9 @@ public class RegionalDatasets {
             errors.add("values", "at most " + MAX_VALUES + " regions per dataset");
         } else {
             request.values().forEach((code, value) -> {
-                if (value == null || value.signum() < 0) {
-                    errors.add("values." + code, "a non-negative number is required");
+                if (value == null || value.signum() < 0 || value.compareTo(MAX_VALUE) > 0 || value.stripTrailingZeros().scale() > 6) {
+                    // the column keeps 6 decimals: more would be rounded silently, so they are refused
+                    errors.add("values." + code, "a non-negative number below 1e24 with at most 6 decimals is required");
                 } else if (Region.findById(code) == null) {
                     errors.add("values." + code, "no region " + code);
                 }
