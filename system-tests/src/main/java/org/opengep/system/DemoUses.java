@@ -30,13 +30,14 @@ public final class DemoUses {
     public record UsesLoaded(String verticalSchemeId, String verticalAllocationId, String horizontalSchemeId, String horizontalAllocationId,
             String policyId, BigDecimal creditLimit) {}
 
+    /** Per county: the scale of its ecosystem inputs, and of its population (so that GEP per capita differs). */
     private static Map<String, String> counties() {
         Map<String, String> c = new LinkedHashMap<>();
-        c.put("330603", "1.4"); // 柯桥区
-        c.put("330604", "1.3"); // 上虞区
-        c.put("330624", "1.1"); // 新昌县
-        c.put("330681", "1.8"); // 诸暨市
-        c.put("330683", "1.6"); // 嵊州市
+        c.put("330603", "1.4 1.0"); // 柯桥区
+        c.put("330604", "1.3 0.7"); // 上虞区
+        c.put("330624", "1.1 0.4"); // 新昌县
+        c.put("330681", "1.8 1.1"); // 诸暨市
+        c.put("330683", "1.6 0.65"); // 嵊州市
         return c;
     }
 
@@ -56,13 +57,15 @@ public final class DemoUses {
         platform.accounting().put("/api/v1/price-indices/GENERAL", accountant, List.of(
                 Map.of("year", year - 1, "value", 100, "source", "演示数据: 不变价指数"),
                 Map.of("year", year, "value", 100, "source", "演示数据: 不变价指数"))).expect(204);
-        publish(accountant, publisher, DemoDataset.REGION, year - 1, new BigDecimal("0.95"));
+        publish(accountant, publisher, DemoDataset.REGION, year - 1, new BigDecimal("0.95"), new BigDecimal("0.95"));
         for (Map.Entry<String, String> county : COUNTIES.entrySet()) {
-            BigDecimal scale = new BigDecimal(county.getValue());
-            publish(accountant, publisher, county.getKey(), year, scale);
+            String[] scales = county.getValue().split(" ");
+            BigDecimal scale = new BigDecimal(scales[0]);
+            BigDecimal people = new BigDecimal(scales[1]);
+            publish(accountant, publisher, county.getKey(), year, scale, people);
             // 新昌县's GEP fell a little, the others grew
             publish(accountant, publisher, county.getKey(), year - 1, scale.multiply(county.getKey().equals(PROVIDER)
-                    ? new BigDecimal("1.02") : new BigDecimal("0.96")));
+                    ? new BigDecimal("1.02") : new BigDecimal("0.96")), people);
         }
         platform.accounting().post("/api/v1/compensation/datasets", accountant, Map.of("name", "生态保护红线面积", "year", year, "unit", "km²",
                 "source", "绍兴市生态保护红线划定方案(演示数据)", "values", Map.of("330602", 38, "330603", 95, "330604", 240, "330624", 520,
@@ -101,11 +104,11 @@ public final class DemoUses {
         return new UsesLoaded(vertical, verticalRun, horizontal, horizontalRun, policy, limit);
     }
 
-    /** The county's account: the demonstration county's inputs with every amount scaled, published. */
-    private void publish(String accountant, String publisher, String region, int year, BigDecimal scale) throws IOException {
+    /** The county's account: the demonstration county's inputs with every amount and the population scaled, published. */
+    private void publish(String accountant, String publisher, String region, int year, BigDecimal scale, BigDecimal people) throws IOException {
         ObjectNode request = (ObjectNode) DemoDataset.accountExample();
         request.put("regionCode", region).put("year", year);
-        request.put("population", BigDecimal.valueOf(request.path("population").asLong()).multiply(scale).setScale(0, RoundingMode.HALF_UP)
+        request.put("population", BigDecimal.valueOf(request.path("population").asLong()).multiply(people).setScale(0, RoundingMode.HALF_UP)
                 .longValue());
         scaleAmounts(request, scale);
         String id = platform.accounting().post("/api/v1/gep-accounts", accountant, request, null).expect(201).body().path("id").asText();
