@@ -164,6 +164,9 @@ class CreditCapacityTest {
                 .body(containsString("gepCapShare")).body(containsString("termYears"));
         lender().body("{\"name\": \"bad\", \"loanToValue\": {\"GOLD\": 0.5}, \"compensationMultiple\": 3, \"gepCapShare\": 0.3, "
                 + "\"termYears\": 5, \"source\": \"x\"}").post("/api/v1/credit-policies").then().statusCode(400);
+        // a right type by its position is not a right type
+        lender().body("{\"name\": \"bad\", \"loanToValue\": {\"0\": 0.5}, \"compensationMultiple\": 3, \"gepCapShare\": 0.3, "
+                + "\"termYears\": 5, \"source\": \"x\"}").post("/api/v1/credit-policies").then().statusCode(400);
         registrar().body("{\"name\": \"x\"}").post("/api/v1/credit-policies").then().statusCode(403);
         registrar().body("{\"regionCode\": \"999999\"}").put("/api/v1/holders/" + newHolder() + "/compensation-region").then().statusCode(400)
                 .body(containsString("knows no region 999999"));

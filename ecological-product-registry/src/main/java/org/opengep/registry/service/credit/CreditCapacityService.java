@@ -68,6 +68,7 @@ public class CreditCapacityService {
         PolicyView policy = policies.find(policyId).orElseThrow(() -> new NotFoundException("credit policy " + policyId));
         List<SerialBlock> held = call(() -> trading.holdings(holderId));
         Map<Integer, Optional<MarketDay>> closes = new HashMap<>();
+        Map<UUID, Optional<UnitValue>> valuations = new HashMap<>();
         List<Listing> listings = held.isEmpty() ? List.of() : call(trading::instruments);
         List<Block> blocks = new ArrayList<>();
         Set<String> regions = new LinkedHashSet<>();
@@ -78,7 +79,7 @@ public class CreditCapacityService {
             }
             RightType type = RightType.valueOf(b.getRightType().toString());
             BigDecimal quantity = BigDecimal.valueOf(b.getUnits()).movePointLeft(type.precision());
-            UnitValue value = unitValue(b, listings, closes);
+            UnitValue value = unitValue(b, listings, closes, valuations);
             blocks.add(new Block(b.getFirst(), b.getLast(), quantity, type.unit(null), type, b.getProductId(), b.getRegionCode(),
                     pledged ? b.getMovementId() : null, value == null ? null : value.perUnit(), value == null ? null : value.source()));
             if (!pledged) {
@@ -109,7 +110,8 @@ public class CreditCapacityService {
     private record UnitValue(BigDecimal perUnit, String source) {}
 
     /** The last close of the block's instrument in the last 30 days, else its product's newest valuation from GEP. */
-    private UnitValue unitValue(SerialBlock b, List<Listing> listings, Map<Integer, Optional<MarketDay>> closes) {
+    private UnitValue unitValue(SerialBlock b, List<Listing> listings, Map<Integer, Optional<MarketDay>> closes,
+            Map<UUID, Optional<UnitValue>> valuations) {
         for (Listing l : listings) {
             if (Objects.equals(String.valueOf(l.getRightType()), String.valueOf(b.getRightType())) && Objects.equals(l.getVintage(), b.getVintage())
                     && Objects.equals(l.getPollutant() == null ? null : l.getPollutant().toString(), b.getPollutant())
@@ -121,11 +123,15 @@ public class CreditCapacityService {
                 }
             }
         }
-        Optional<ProductValuation> valuation = ProductValuation.<ProductValuation>find("productId = ?1 order by valuedAt desc", b.getProductId())
-                .firstResultOptional();
-        return valuation.map(v -> new UnitValue(v.unitPrice.multiply(v.unitFactor), "valuation " + v.id + " of product " + v.productId
-                + " from official GEP account " + v.accountId + " (" + v.regionCode + " " + v.year + ", " + v.valueLine + " at " + v.unitPrice
-                .stripTrailingZeros().toPlainString() + " " + v.priceUnit + ")")).orElse(null);
+        return valuations.computeIfAbsent(b.getProductId(), CreditCapacityService::valuation).orElse(null);
+    }
+
+    /** The product's newest valuation from GEP as a value per unit. */
+    private static Optional<UnitValue> valuation(UUID productId) {
+        return ProductValuation.<ProductValuation>find("productId = ?1 order by valuedAt desc", productId).firstResultOptional()
+                .map(v -> new UnitValue(v.unitPrice.multiply(v.unitFactor), "valuation " + v.id + " of product " + v.productId
+                        + " from official GEP account " + v.accountId + " (" + v.regionCode + " " + v.year + ", " + v.valueLine + " at "
+                        + v.unitPrice.stripTrailingZeros().toPlainString() + " " + v.priceUnit + ")"));
     }
 
     private static <T> T call(Supplier<T> call) {

@@ -103,6 +103,10 @@ public class AllocationCalculator {
         int year = r.year();
         // custom units (watersheds, reserves...) are parts of their parent, not recipients beside its counties
         List<Region> children = Region.children(parent.code).stream().filter(c -> !c.custom && c.validIn(year)).toList();
+        if (r.regionCodes() != null && r.regionCodes().size() > AllocationRequest.MAX_REGIONS) {
+            errors.add("regionCodes", "at most " + AllocationRequest.MAX_REGIONS + " regions");
+            errors.throwIfAny();
+        }
         if (r.regionCodes() != null) {
             for (int i = 0; i < r.regionCodes().size(); i++) {
                 String code = r.regionCodes().get(i);

@@ -18,5 +18,8 @@ public record AllocationRequest(
         @Schema(description = "VERTICAL: the year whose prices GEP factors and growth are at; defaults to the run's year",
                 examples = "2023") Integer priceYear,
         @Schema(description = "VERTICAL, optional: the children that share the fund; by default every child valid in the year with "
-                + "an official figure", type = SchemaType.ARRAY, implementation = SchemeRequest.RegionCodeText.class, maxItems = 5000)
-                List<String> regionCodes) {}
+                + "an official figure", type = SchemaType.ARRAY, implementation = SchemeRequest.RegionCodeText.class, maxItems = AllocationRequest.MAX_REGIONS)
+                List<String> regionCodes) {
+
+    public static final int MAX_REGIONS = 5000;
+}

@@ -116,8 +116,8 @@ public class RegionalDatasets {
 
     /** The newest version of a name's figures for a year. */
     public Optional<Dataset> latest(String name, int year) {
-        List<Dataset> versions = list("d.name = ? and d.year = ?", name, year);
-        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+        return list("d.id = (select id from regional_dataset where name = ? and year = ? order by version desc limit 1)", name, year)
+                .stream().findFirst();
     }
 
     /** Every version, optionally of one name and one year. */

@@ -45,7 +45,7 @@ public class ExtentChanges {
     @Schema(description = "An extent change matrix between two years")
     public record MatrixRequest(@Schema(required = true, examples = "2020") Integer fromYear, @Schema(required = true, examples = "2023") Integer toYear,
             @Schema(required = true, maxLength = 500, examples = "第三次全国国土调查及年度变更调查") String source,
-            @Schema(required = true) List<ChangeRequest> changes) {}
+            @Schema(required = true, maxItems = MAX_CELLS) List<ChangeRequest> changes) {}
 
     public record Matrix(UUID id, String regionCode, int fromYear, int toYear, int version, String source, List<Change> changes,
             String createdBy, OffsetDateTime createdAt) {}
@@ -73,10 +73,15 @@ public class ExtentChanges {
         if (request.changes() == null || request.changes().isEmpty() || request.changes().size() > MAX_CELLS) {
             errors.add("changes", "1 to " + MAX_CELLS + " cells are required");
         } else {
+            List<String> types = facts.typeOrder(method);
             for (int i = 0; i < request.changes().size(); i++) {
                 ChangeRequest c = request.changes().get(i);
                 if (c == null || c.from() == null || c.to() == null) {
                     errors.add("changes[" + i + "]", "from, to and area are required");
+                    continue;
+                }
+                if (!types.contains(c.from()) || !types.contains(c.to())) {
+                    errors.add("changes[" + i + "]", "from and to are ecosystem types of the catalogue: one of " + types);
                     continue;
                 }
                 int index = i;

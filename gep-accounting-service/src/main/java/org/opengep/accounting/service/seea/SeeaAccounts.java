@@ -138,11 +138,14 @@ public class SeeaAccounts {
             if (stored.isEmpty()) {
                 omitted.add("changeMatrix: none recorded (POST /api/v1/regions/" + region.code + "/extent-changes); additions and "
                         + "reductions are net changes");
-            } else if (!ExtentChanges.disagreements(pair, stored.get()).isEmpty()) {
-                omitted.add("changeMatrix: version " + stored.get().version() + " no longer agrees with the official extents: "
-                        + String.join("; ", ExtentChanges.disagreements(pair, stored.get())));
             } else {
-                matrix = stored.get();
+                List<String> disagreements = ExtentChanges.disagreements(pair, stored.get());
+                if (disagreements.isEmpty()) {
+                    matrix = stored.get();
+                } else {
+                    omitted.add("changeMatrix: version " + stored.get().version() + " no longer agrees with the official extents: "
+                            + String.join("; ", disagreements));
+                }
             }
         }
         ExtentAccount.Result r = ExtentAccount.of(opening, closing, matrix == null ? null : matrix.changes());
