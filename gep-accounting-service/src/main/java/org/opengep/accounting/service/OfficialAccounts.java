@@ -20,23 +20,14 @@ import org.opengep.accounting.engine.catalogue.Category;
 
 /**
  * The official accounts that GEP's uses (compensation, asset values, the SEEA tables) start from: the published
- * figure of a region and year with what it was computed from, and its values by indicator and ecosystem type.
+ * figure of a region and year with its publication, and its values by indicator and ecosystem type.
  */
 @ApplicationScoped
 public class OfficialAccounts {
 
-    /** An official account's columns, and the publication that made it official (its source in every answer). */
-    public record OfficialAccount(UUID accountId, String regionCode, int year, String methodVersion, BigDecimal gep,
-            BigDecimal provisioning, BigDecimal regulating, BigDecimal cultural, Long population, BigDecimal gdp, BigDecimal areaKm2,
-            String inputs, String publishedBy, OffsetDateTime publishedAt) {
-
-        public BigDecimal category(Category category) {
-            return switch (category) {
-                case PROVISIONING -> provisioning;
-                case REGULATING -> regulating;
-                case CULTURAL -> cultural;
-            };
-        }
+    /** What the uses read of an official account, and the publication that made it official (its source in every answer). */
+    public record OfficialAccount(UUID accountId, String regionCode, int year, String methodVersion, BigDecimal gep, Long population,
+            BigDecimal gdp, String publishedBy, OffsetDateTime publishedAt) {
 
         /** Where a figure read from this account comes from, in words. */
         public String source() {
@@ -56,8 +47,8 @@ public class OfficialAccounts {
     public Map<String, OfficialAccount> find(Collection<String> regionCodes, int year, String methodVersion) {
         Map<String, OfficialAccount> result = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select a.id, p.region_code, p.year, p.method_version, a.gep, a.provisioning, "
-                        + "a.regulating, a.cultural, a.population, a.gdp, a.area_km2, a.inputs, p.published_by, p.published_at "
+                PreparedStatement s = c.prepareStatement("select a.id, p.region_code, p.year, p.method_version, a.gep, a.population, a.gdp, "
+                        + "p.published_by, p.published_at "
                         + "from gep_publication p join gep_account a on a.id = p.account_id "
                         + "where p.region_code = any (?) and p.year = ? and p.method_version = ? and p.official")) {
             s.setArray(1, c.createArrayOf("varchar", regionCodes.toArray()));
@@ -66,9 +57,8 @@ public class OfficialAccounts {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     result.put(rs.getString(2), new OfficialAccount(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getObject(9, Long.class),
-                            rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getString(12), rs.getString(13),
-                            rs.getObject(14, OffsetDateTime.class)));
+                            rs.getBigDecimal(5), rs.getObject(6, Long.class), rs.getBigDecimal(7), rs.getString(8),
+                            rs.getObject(9, OffsetDateTime.class)));
                 }
             }
         } catch (SQLException e) {

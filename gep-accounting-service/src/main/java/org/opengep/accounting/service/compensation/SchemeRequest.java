@@ -62,10 +62,6 @@ public record SchemeRequest(
         public String label() {
             return factor == Factor.DATASET ? "DATASET " + dataset : factor.name();
         }
-
-        public boolean needsComparablePrices() {
-            return factor == Factor.REGULATING_GEP || factor == Factor.GEP || factor == Factor.GEP_PER_CAPITA;
-        }
     }
 
     @Schema(description = "a_i = s_i x (1 + coefficient x clip(g_i, -cap, cap)), g the comparable-price GEP growth over the year before")
