@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine with nothing but a JDK 17:
 #   PostgreSQL (GEP_ACCOUNTING_DB_URL, GEP_REGISTRY_DB_URL and GEP_TRADING_DB_URL if set, else an embedded server keeping
-#   its data in .local/pgdata, one database per service), dev signing keys (.local/keys), the services, and the
-#   demonstration dataset through their APIs (unless GEP_DEMO_DATA=0 or it is there already). Ctrl-C stops everything.
+#   its data in .local/pgdata, one database per service), dev signing keys (.local/keys), the services, the dashboard
+#   (with the development sign-in, which only this script turns on) and the demonstration dataset through their APIs
+#   (unless GEP_DEMO_DATA=0 or it is there already). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -75,6 +76,15 @@ GEP_TRADING_PORT=$TRADING_PORT GEP_REGISTRY_URL="http://localhost:$REGISTRY_PORT
 PIDS+=($!)
 wait_for "$TRADING_PORT" trading-service .local/logs/trading-service.log
 
+# the dashboard: OpenID Connect off, the development sign-in on (tokens signed with the dev key the services trust)
+DASHBOARD_PORT=${GEP_DASHBOARD_PORT:-8080}
+GEP_DASHBOARD_PORT=$DASHBOARD_PORT GEP_ACCOUNTING_URL="http://localhost:$ACCOUNTING_PORT" GEP_REGISTRY_URL="http://localhost:$REGISTRY_PORT" \
+  GEP_TRADING_URL="http://localhost:$TRADING_PORT" GEP_DASHBOARD_OIDC_ENABLED=false GEP_DASHBOARD_DEV_SIGN_IN=true \
+  GEP_DASHBOARD_DEV_SIGNING_KEY_LOCATION="file:$ROOT/.local/keys/private.pem" GEP_DASHBOARD_HOME_REGION=330602 \
+  java -jar gep-dashboard/target/quarkus-app/quarkus-run.jar > .local/logs/gep-dashboard.log 2>&1 &
+PIDS+=($!)
+wait_for "$DASHBOARD_PORT" gep-dashboard .local/logs/gep-dashboard.log
+
 if [[ "${GEP_DEMO_DATA:-1}" != "0" ]]; then
   java -cp "$CP" org.opengep.system.DemoDataset "http://localhost:$ACCOUNTING_PORT" "http://localhost:$REGISTRY_PORT" \
     "http://localhost:$TRADING_PORT" "$ROOT/.local/keys/private.pem" "$MP_JWT_VERIFY_ISSUER"
@@ -83,6 +93,8 @@ fi
 cat <<MSG
 
 GEP platform is running (logs in .local/logs/):
+  Dashboard                    http://localhost:$DASHBOARD_PORT   sign in as any user with the roles you need (development
+                               sign-in); the demonstration county 越城区 opens first
   gep-accounting-service       http://localhost:$ACCOUNTING_PORT   Swagger UI: http://localhost:$ACCOUNTING_PORT/q/swagger-ui
   ecological-product-registry  http://localhost:$REGISTRY_PORT   Swagger UI: http://localhost:$REGISTRY_PORT/q/swagger-ui
   trading-service              http://localhost:$TRADING_PORT   Swagger UI: http://localhost:$TRADING_PORT/q/swagger-ui

@@ -31,13 +31,14 @@ class ManifestTest {
     private static final Path DEPLOY = ProjectRoot.path().resolve("deploy");
     private static final String BASE_ISSUER = "https://gep.example.org/issuer";
     private static final Set<String> SERVICES = Set.of("gep-accounting-service", "ecological-product-registry", "trading-service");
+    private static final String DASHBOARD = "gep-dashboard";
 
     @ParameterizedTest
     @CsvSource({"overlays/dev, gep-dev, 2, 5Gi", "overlays/production, gep, 3, 100Gi"})
     void everyOverlayRendersAWholeSoundPlatform(String overlay, String namespace, int instances, String storage)
             throws IOException, InterruptedException {
         List<Map<String, Object>> objects = render(DEPLOY.resolve("k8s").resolve(overlay));
-        assertThat(objects).hasSize(13);
+        assertThat(objects).hasSize(16);
         for (Map<String, Object> object : objects) {
             String what = object.get("kind") + " " + name(object);
             assertThat(map(object, "metadata").get("namespace")).as(what + " in the overlay's namespace").isEqualTo(namespace);
@@ -45,10 +46,14 @@ class ManifestTest {
         }
 
         Map<String, Map<String, Object>> deployments = byName(objects, "Deployment");
-        assertThat(deployments.keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(deployments.keySet()).containsExactlyInAnyOrder("gep-accounting-service", "ecological-product-registry", "trading-service", DASHBOARD);
         Set<String> secrets = byName(objects, "Secret").keySet();
-        assertThat(secrets).contains("gep-db-credentials", "gep-jwt-keys");
+        assertThat(secrets).contains("gep-db-credentials", "gep-jwt-keys", "gep-dashboard-oidc");
+        dashboardSignsInThroughTheIdentityProvider(deployments.get(DASHBOARD), byName(objects, "Service").get(DASHBOARD));
         for (Map<String, Object> deployment : deployments.values()) {
+            if (name(deployment).equals(DASHBOARD)) {
+                continue;
+            }
             String name = name(deployment);
             Map<String, Object> pod = map(map(map(deployment, "spec"), "template"), "spec");
             Map<String, Object> container = list(pod, "containers").get(0);
@@ -101,6 +106,23 @@ class ManifestTest {
         assertThat(path(cluster, "spec", "bootstrap", "initdb", "database")).isEqualTo("gep_accounting");
     }
 
+    /** The dashboard: probes and resources, the services' URLs, OpenID Connect with its client secret, no development sign-in. */
+    private static void dashboardSignsInThroughTheIdentityProvider(Map<String, Object> deployment, Map<String, Object> service) {
+        Map<String, Object> container = list(map(map(map(deployment, "spec"), "template"), "spec"), "containers").get(0);
+        assertThat(path(container, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
+        assertThat(path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
+        Map<String, Object> env = new java.util.HashMap<>();
+        for (Map<String, Object> variable : list(container, "env")) {
+            env.put(String.valueOf(variable.get("name")), variable.containsKey("value") ? variable.get("value") : variable.get("valueFrom"));
+        }
+        assertThat(env).containsKeys("GEP_ACCOUNTING_URL", "GEP_REGISTRY_URL", "GEP_TRADING_URL", "GEP_DASHBOARD_OIDC_URL")
+                .doesNotContainKeys("GEP_DASHBOARD_DEV_SIGN_IN", "GEP_DASHBOARD_OIDC_ENABLED", "GEP_DASHBOARD_DEV_SIGNING_KEY_LOCATION");
+        assertThat(path(env, "GEP_DASHBOARD_OIDC_CLIENT_SECRET", "secretKeyRef", "name")).isEqualTo("gep-dashboard-oidc");
+        assertThat(path(env, "GEP_DASHBOARD_OIDC_URL", "configMapKeyRef", "key")).as("the identity provider is the services' issuer")
+                .isEqualTo("MP_JWT_VERIFY_ISSUER");
+        assertThat(path(service, "spec", "selector")).isEqualTo(path(deployment, "spec", "selector", "matchLabels"));
+    }
+
     @Test
     void composeRunsPostgresAndTheThreeServicesConfiguredByEnvironment() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(DEPLOY.resolve("docker-compose.yml")));
@@ -115,6 +137,9 @@ class ManifestTest {
             assertThat(String.valueOf(env.get(prefix + "_DB_URL"))).startsWith("jdbc:postgresql://postgres:5432/");
             assertThat(path(services, service, "depends_on", "postgres", "condition")).isEqualTo("service_healthy");
         }
+        Map<String, Object> dashboard = map(map(services, DASHBOARD), "environment");
+        assertThat(dashboard).containsEntry("GEP_ACCOUNTING_URL", "http://gep-accounting-service:8081")
+                .containsEntry("GEP_DASHBOARD_DEV_SIGN_IN", "true").containsKey("GEP_DASHBOARD_DEV_SIGNING_KEY_LOCATION");
     }
 
     /** The objects kustomize renders from a kustomization directory, each checked to be a Kubernetes object. */

@@ -1,0 +1,67 @@
+package org.opengep.dashboard.web;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.opengep.dashboard.auth.DashboardRoles;
+import org.opengep.dashboard.client.AccountingClient;
+import org.opengep.dashboard.client.ServiceFile;
+
+/**
+ * Every table's download is the accounting service's own export (CSV or XLSX), fetched with the user's token and passed
+ * on byte for byte with the service's type and file name: the dashboard never re-renders a figure it downloads.
+ */
+@Path("/downloads")
+@RolesAllowed(DashboardRoles.GEP_READER)
+public class DownloadResource {
+
+    @Inject
+    AccountingClient accounting;
+
+    @GET
+    @Path("/regions/{code}/gep.{format}")
+    public Response officialFigure(@PathParam("code") String code, @PathParam("format") String format, @QueryParam("year") int year) {
+        return file(format, () -> accounting.files().officialFigure(region(code), year, format));
+    }
+
+    @GET
+    @Path("/regions/{code}/children.{format}")
+    public Response childrenRanking(@PathParam("code") String code, @PathParam("format") String format, @QueryParam("year") int year) {
+        return file(format, () -> accounting.files().childrenRanking(region(code), year, format));
+    }
+
+    @GET
+    @Path("/regions/{code}/series.{format}")
+    public Response series(@PathParam("code") String code, @PathParam("format") String format, @QueryParam("from") int from,
+            @QueryParam("to") int to) {
+        return file(format, () -> accounting.files().series(region(code), from, to, to, format));
+    }
+
+    @GET
+    @Path("/allocations/{id}.{format}")
+    public Response allocation(@PathParam("id") UUID id, @PathParam("format") String format) {
+        return file(format, () -> accounting.files().allocation(id, format));
+    }
+
+    private Response file(String format, Supplier<Response> export) {
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw new NotFoundException();
+        }
+        ServiceFile file = accounting.download(export);
+        return Response.ok(file.bytes()).type(file.contentType()).header("Content-Disposition", file.contentDisposition()).build();
+    }
+
+    private static String region(String code) {
+        if (!code.matches("\\d{6}")) {
+            throw new NotFoundException();
+        }
+        return code;
+    }
+}
