@@ -181,7 +181,7 @@ class DashboardIT {
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(api.statusCode()).isEqualTo(200);
         byte[] bytes = Base64.getDecoder().decode(downloaded);
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains(COUNTY);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("GEP,生态系统生产总值");
         assertThat(bytes).isEqualTo(api.body());
     }
 
