@@ -232,6 +232,22 @@ class DashboardIT {
 
     @Test
     @Order(8)
+    void onATabletThePageFitsItsWidthAndTheChartsRedraw() {
+        signIn("bureau-reader", "gep-reader");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        try {
+            browser.get(dashboard.url() + "/regions/" + PREFECTURE + "?year=" + YEAR);
+            waitForChart("chart-ranking");
+            assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                    .as("no sideways scrolling at 820 px").isTrue();
+            assertThat(chartData("chart-ranking", 0)).hasSizeGreaterThanOrEqualTo(6);
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+    }
+
+    @Test
+    @Order(9)
     void englishIsOneClickAway() {
         signIn("bureau-reader", "gep-reader");
         browser.get(dashboard.url() + "/regions/" + COUNTY);

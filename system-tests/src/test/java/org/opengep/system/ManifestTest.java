@@ -118,6 +118,7 @@ class ManifestTest {
         assertThat(env).containsKeys("GEP_ACCOUNTING_URL", "GEP_REGISTRY_URL", "GEP_TRADING_URL", "GEP_DASHBOARD_OIDC_URL")
                 .doesNotContainKeys("GEP_DASHBOARD_DEV_SIGN_IN", "GEP_DASHBOARD_OIDC_ENABLED", "GEP_DASHBOARD_DEV_SIGNING_KEY_LOCATION");
         assertThat(path(env, "GEP_DASHBOARD_OIDC_CLIENT_SECRET", "secretKeyRef", "name")).isEqualTo("gep-dashboard-oidc");
+        assertThat(path(env, "GEP_DASHBOARD_SESSION_SECRET", "secretKeyRef", "name")).as("the session cookie's key").isEqualTo("gep-dashboard-oidc");
         assertThat(path(env, "GEP_DASHBOARD_OIDC_URL", "configMapKeyRef", "key")).as("the identity provider is the services' issuer")
                 .isEqualTo("MP_JWT_VERIFY_ISSUER");
         assertThat(path(service, "spec", "selector")).isEqualTo(path(deployment, "spec", "selector", "matchLabels"));

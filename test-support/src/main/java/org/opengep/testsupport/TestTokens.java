@@ -72,6 +72,16 @@ public final class TestTokens {
         return builder.expiresIn(Duration.ofHours(1)).sign(privateKey());
     }
 
+    /**
+     * Any claims, signed by the test key with a key id in the header: what an OpenID Connect provider issues (its JWKS
+     * names the key; {@link #publicKeyBase64()} is the key).
+     */
+    public static String signed(Map<String, Object> claims, String keyId) {
+        var builder = Jwt.claims();
+        claims.forEach(builder::claim);
+        return builder.jws().keyId(keyId).sign(privateKey());
+    }
+
     /** A token signed by a key the service does not trust. */
     public static String foreignToken(String subject, String... roles) {
         return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(roles)).expiresIn(Duration.ofHours(1))

@@ -4,6 +4,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -40,6 +41,16 @@ public class ErrorPages {
     public Response refused(ServiceRefusal e) {
         int status = e.status() == 401 || e.status() == 403 ? 403 : e.status() == 404 ? 404 : 400;
         return page(status, status == 403 ? "refused" : status == 404 ? "not_found" : "bad_request", e.service() + ": " + e.getMessage());
+    }
+
+    /** What the HTTP layer refuses (a method or a type the page does not take): its status, on a page. */
+    @ServerExceptionMapper
+    public Response refusedHere(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unavailable(e);
+        }
+        return page(status, status == 404 ? "not_found" : status == 401 || status == 403 ? "forbidden" : "bad_request", null);
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -60,6 +60,16 @@ class SignInTest {
     }
 
     @Test
+    void whatThePagesDoNotTakeIsA4xxPage() {
+        String session = signIn("chen", "/", "gep-reader", "gep-accountant").getCookie(DevSessions.COOKIE);
+        given().cookie(DevSessions.COOKIE, session).get("/regions/33060X").then().statusCode(404).body(containsString("未找到"));
+        given().cookie(DevSessions.COOKIE, session).get("/regions/330602?year=abc").then().statusCode(404);
+        given().cookie(DevSessions.COOKIE, session).get("/jobs/not-a-uuid").then().statusCode(404);
+        given().cookie(DevSessions.COOKIE, session).delete("/regions/330602").then().statusCode(405).body(containsString("请求有误"));
+        given().cookie(DevSessions.COOKIE, session).get("/downloads/regions/330602/gep.pdf?year=2025").then().statusCode(404);
+    }
+
+    @Test
     void aMalformedUserNameIsRefusedWithTheFormAgain() {
         given().redirects().follow(false).formParam("user", "<script>").formParam("next", "/").post("/sign-in").then().statusCode(400)
                 .body(containsString("sign-in-problem"));
