@@ -1,6 +1,8 @@
 package org.opengep.dashboard.auth;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -8,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opengep.dashboard.DashboardConfig;
 
 /**
  * The development sign-ins of this process: a random session id (the browser's HttpOnly cookie) names the user, the
@@ -24,7 +27,17 @@ public class DevSessions {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, DevSession> sessions = new ConcurrentHashMap<>();
 
+    /** A development sign-in without its key could not sign anyone in: the dashboard refuses to start so configured. */
+    void checkKey(@Observes StartupEvent start, DashboardConfig config) {
+        if (config.devSignIn().enabled() && config.devSignIn().signingKeyLocation().isEmpty()) {
+            throw new IllegalStateException("the development sign-in is on but GEP_DASHBOARD_DEV_SIGNING_KEY_LOCATION "
+                    + "(gep.dashboard.dev-sign-in.signing-key-location) names no key");
+        }
+    }
+
     public String open(DevSession session) {
+        Instant now = Instant.now();
+        sessions.values().removeIf(open -> open.expiresAt().isBefore(now));
         byte[] id = new byte[32];
         random.nextBytes(id);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(id);

@@ -35,10 +35,6 @@ public class SignedInUser {
         return identity.hasRole(role);
     }
 
-    public boolean hasAny(Set<String> roles) {
-        return roles.stream().anyMatch(identity::hasRole);
-    }
-
     /** The bearer token of the user (the access token of the OpenID Connect sign-in, or the development token). */
     public Optional<String> token() {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
