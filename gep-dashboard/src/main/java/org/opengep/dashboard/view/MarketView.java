@@ -17,8 +17,8 @@ public record MarketView(InstrumentLine instrument, List<DayLine> days, List<Lev
     @TemplateData
     public record InstrumentLine(int id, String name, String unit, String status, String basePrice, String band, String tick, String lot) {
 
-        public static InstrumentLine of(Listing listing) {
-            String name = listing.getRightType() + (listing.getVintage() == null ? "" : " " + listing.getVintage())
+        public static InstrumentLine of(Listing listing, Map<String, String> t) {
+            String name = TextExtensions.of(t, "right_", listing.getRightType()) + (listing.getVintage() == null ? "" : " " + listing.getVintage())
                     + (listing.getPollutant() == null ? "" : " " + listing.getPollutant());
             String band = listing.getListedBandToday() == null ? "—"
                     : Figures.yuan(listing.getListedBandToday().getLow()) + " – " + Figures.yuan(listing.getListedBandToday().getHigh());
@@ -42,7 +42,7 @@ public record MarketView(InstrumentLine instrument, List<DayLine> days, List<Lev
                 traded.stream().map(d -> String.valueOf(d.getDay())).toList(),
                 traded.stream().map(d -> List.of(d.getOpen(), closeOf(d), d.getLow(), d.getHigh())).toList(),
                 traded.stream().map(MarketDay::getVolume).toList(), t.get("volume")));
-        return new MarketView(InstrumentLine.of(listing), days, levels(book == null ? null : book.getBids()),
+        return new MarketView(InstrumentLine.of(listing, t), days, levels(book == null ? null : book.getBids()),
                 levels(book == null ? null : book.getAsks()), chart);
     }
 

@@ -10,7 +10,7 @@ public final class TextExtensions {
     private TextExtensions() {}
 
     /** The text of the key prefix + value, or the value itself when no text names it. */
-    static String of(Map<String, String> texts, String prefix, Object value) {
+    public static String of(Map<String, String> texts, String prefix, Object value) {
         String text = texts.get(prefix + value);
         return text != null ? text : String.valueOf(value);
     }

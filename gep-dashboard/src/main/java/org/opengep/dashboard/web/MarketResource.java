@@ -40,7 +40,7 @@ public class MarketResource {
 
     @GET
     public TemplateInstance instruments() {
-        return page.of(market).data("instruments", trading.instruments().stream().map(MarketView.InstrumentLine::of).toList());
+        return page.of(market).data("instruments", trading.instruments().stream().map(i -> MarketView.InstrumentLine.of(i, page.texts())).toList());
     }
 
     @GET

@@ -34,7 +34,7 @@ class TextsTest {
         }
         used.addAll(matches(SOURCES, "\\bt\\.get\\(\"([a-z_0-9]+)\"\\)"));
         used.addAll(matches(SOURCES, "texts\\(\\)\\.get\\(\"([a-z_0-9]+)\"\\)"));
-        for (String prefix : matches(SOURCES, "\\bt\\.get\\(\"([a-z_]+_)\" \\+")) {
+        for (String prefix : matches(SOURCES, "(?:\\bt\\.get\\(|TextExtensions\\.of\\(t, )\"([a-z_]+_)\"")) {
             assertThat(Texts.of("zh").keySet()).as("some key of " + prefix).anyMatch(k -> k.startsWith(prefix));
         }
         for (String category : Set.of("PROVISIONING", "REGULATING", "CULTURAL")) {
