@@ -228,6 +228,15 @@ class DashboardIT {
         assertThat(browser.findElement(By.id("job-bar")).getAttribute("aria-valuenow")).isEqualTo("100");
         assertThat(browser.findElement(By.id("job-failures")).getText()).contains("330681");
         Browser.screenshot(browser, screenshots(), "job.png");
+
+        // a file the service cannot read: the form again, with the service's own reason, and no job
+        Files.writeString(csv, "region;year\n330602;2019\n");
+        browser.get(dashboard.url() + "/jobs");
+        int jobs = browser.findElements(By.cssSelector("#jobs tbody tr")).size();
+        browser.findElement(By.id("job-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.id("job-start")).click();
+        assertThat(text("job-problem")).isNotBlank().isNotEqualToIgnoringCase("Bad Request");
+        assertThat(browser.findElements(By.cssSelector("#jobs tbody tr"))).hasSize(jobs);
     }
 
     @Test

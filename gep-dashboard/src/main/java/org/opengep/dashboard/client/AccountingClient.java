@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -124,9 +123,7 @@ public class AccountingClient {
     public Job startJob(String csv, boolean publish, String reason, String idempotencyKey) {
         return ServiceAnswers.answer(SERVICE, () -> {
             try (Response response = files.startJob(csv, publish, reason, idempotencyKey)) {
-                if (response.getStatus() >= 400) {
-                    throw new WebApplicationException(response);
-                }
+                ServiceAnswers.failUnlessAnswered(SERVICE, response);
                 return json.convertValue(response.readEntity(Map.class), Job.class);
             }
         });
@@ -146,7 +143,12 @@ public class AccountingClient {
 
     /** One of the service's own exports (CSV or XLSX) as it answered; the caller streams it to the browser. */
     public ServiceFile download(Supplier<Response> export) {
-        return ServiceAnswers.answer(SERVICE, () -> ServiceFile.of(export.get()));
+        return ServiceAnswers.answer(SERVICE, () -> {
+            try (Response response = export.get()) {
+                ServiceAnswers.failUnlessAnswered(SERVICE, response);
+                return ServiceFile.of(response);
+            }
+        });
     }
 
     public AccountingFiles files() {

@@ -39,6 +39,20 @@ final class ServiceAnswers {
         }
     }
 
+    /**
+     * For a call that reads the raw response (a file, an upload): a 4xx is a {@link ServiceRefusal} with the problem's
+     * detail (read before the response is closed), a 5xx a failure the retries and the circuit breaker count.
+     */
+    static void failUnlessAnswered(String service, Response response) {
+        int status = response.getStatus();
+        if (status >= 400 && status < 500) {
+            throw new ServiceRefusal(service, status, detail(response), null);
+        }
+        if (status >= 500) {
+            throw new WebApplicationException(status);
+        }
+    }
+
     /** The problem document's detail, or its status line when the body is not one. */
     private static String detail(Response response) {
         try {
