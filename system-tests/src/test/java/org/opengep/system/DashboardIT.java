@@ -125,6 +125,10 @@ class DashboardIT {
                 .contains(official.path("publication").path("reason").asText());
         assertThat(text("gep-to-gdp")).isEqualTo(official.path("result").path("gepToGdp").decimalValue().movePointRight(2)
                 .setScale(2, RoundingMode.HALF_UP).toPlainString() + "%");
+        // what the county received in the published compensation allocations
+        JsonNode income = system.platform.accounting().get("/api/v1/compensation/income/" + COUNTY, TOKENS.reader()).expect(200).body();
+        assertThat(income.path("amount").decimalValue()).isPositive();
+        assertThat(text("compensation-amount")).isEqualTo(wan(income.path("amount").decimalValue()));
         // the treemap draws the three categories of the figure
         assertThat(chartData("chart-breakdown", 0)).hasSize(official.path("result").path("categories").size());
         Browser.screenshot(browser, screenshots(), "region.png");
@@ -183,6 +187,12 @@ class DashboardIT {
         byte[] bytes = Base64.getDecoder().decode(downloaded);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("GEP,生态系统生产总值");
         assertThat(bytes).isEqualTo(api.body());
+
+        // the SEEA EA tables of the two published years, as the service's XLSX
+        String seea = browser.findElement(By.id("download-seea")).getAttribute("href");
+        String type = (String) browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status + ' ' + r.headers.get('Content-Type')));", seea);
+        assertThat(type).isEqualTo("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     @Test
@@ -235,6 +245,7 @@ class DashboardIT {
         int jobs = browser.findElements(By.cssSelector("#jobs tbody tr")).size();
         browser.findElement(By.id("job-file")).sendKeys(csv.toAbsolutePath().toString());
         browser.findElement(By.id("job-start")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("job-problem")).isEmpty());
         assertThat(text("job-problem")).isNotBlank().isNotEqualToIgnoringCase("Bad Request");
         assertThat(browser.findElements(By.cssSelector("#jobs tbody tr"))).hasSize(jobs);
     }
@@ -261,10 +272,10 @@ class DashboardIT {
         signIn("bureau-reader", "gep-reader");
         browser.get(dashboard.url() + "/regions/" + COUNTY);
         browser.findElement(By.id("lang-switch")).click();
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        waitForLanguage("en");
         assertThat(browser.findElement(By.id("headline")).getText()).contains("100 million yuan");
         browser.findElement(By.id("lang-switch")).click();
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh");
+        waitForLanguage("zh");
     }
 
     private static void signIn(String user, String... roles) {
@@ -279,7 +290,14 @@ class DashboardIT {
             }
         }
         browser.findElement(By.id("sign-in-button")).click();
+        // the form's answer is a redirect to the page asked for: wait for that page, not the sign-in's
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("user-name")).isEmpty());
         assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo(user);
+    }
+
+    private static void waitForLanguage(String language) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang"))
+                && !d.findElements(By.id("headline")).isEmpty());
     }
 
     private static String text(String id) {

@@ -22,6 +22,7 @@ import org.opengep.dashboard.client.accounting.api.RegionsApi;
 import org.opengep.dashboard.client.accounting.model.AccountDocument;
 import org.opengep.dashboard.client.accounting.model.AllocationDocument;
 import org.opengep.dashboard.client.accounting.model.ChildFigure;
+import org.opengep.dashboard.client.accounting.model.Income;
 import org.opengep.dashboard.client.accounting.model.Job;
 import org.opengep.dashboard.client.accounting.model.Publication1;
 import org.opengep.dashboard.client.accounting.model.Rate;
@@ -139,6 +140,11 @@ public class AccountingClient {
 
     public Optional<AllocationDocument> allocation(UUID id) {
         return ServiceAnswers.foundOrEmpty(SERVICE, () -> compensation.getCompensationAllocation(id, null));
+    }
+
+    /** The region's income from published compensation allocations (its newest year), if it has any. */
+    public Optional<Income> compensationIncome(String regionCode) {
+        return ServiceAnswers.foundOrEmpty(SERVICE, () -> compensation.getCompensationIncome(regionCode));
     }
 
     /** One of the service's own exports (CSV or XLSX) as it answered; the caller streams it to the browser. */

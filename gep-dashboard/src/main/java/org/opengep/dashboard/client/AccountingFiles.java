@@ -34,6 +34,10 @@ public interface AccountingFiles {
             @QueryParam("priceYear") int priceYear, @QueryParam("format") String format);
 
     @GET
+    @Path("/regions/{code}/seea")
+    Response seea(@PathParam("code") String code, @QueryParam("from") int from, @QueryParam("to") int to, @QueryParam("format") String format);
+
+    @GET
     @Path("/compensation/allocations/{id}")
     Response allocation(@PathParam("id") UUID id, @QueryParam("format") String format);
 

@@ -24,6 +24,7 @@ public record RegionView(
         int seriesFrom,
         int seriesTo,
         Realisation realisation,
+        CompensationIncome compensation,
         List<ProductRow> products) {
 
     @TemplateData
@@ -49,6 +50,13 @@ public record RegionView(
 
     @TemplateData
     public record Realisation(String rate, String realised, String resale, List<String> byRightType) {}
+
+    /** What the region received in published compensation allocations in a year, allocation by allocation. */
+    @TemplateData
+    public record CompensationIncome(int year, String amount, List<ReceiptRow> receipts) {}
+
+    @TemplateData
+    public record ReceiptRow(String allocationId, String scheme, String amount) {}
 
     @TemplateData
     public record ProductRow(String name, String type, String quantity, String status, String value) {}

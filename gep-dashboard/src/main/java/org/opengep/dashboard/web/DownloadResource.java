@@ -44,6 +44,13 @@ public class DownloadResource {
         return file(format, () -> accounting.files().series(region(code), from, to, to, format));
     }
 
+    /** The SEEA EA tables of two published years (XLSX: one sheet per table). */
+    @GET
+    @Path("/regions/{code}/seea.xlsx")
+    public Response seea(@PathParam("code") String code, @QueryParam("from") int from, @QueryParam("to") int to) {
+        return file("xlsx", () -> accounting.files().seea(region(code), from, to, "xlsx"));
+    }
+
     @GET
     @Path("/allocations/{id}.{format}")
     public Response allocation(@PathParam("id") UUID id, @PathParam("format") String format) {

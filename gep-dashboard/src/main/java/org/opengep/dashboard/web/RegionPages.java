@@ -24,6 +24,7 @@ import org.opengep.dashboard.client.accounting.model.DualGrowth;
 import org.opengep.dashboard.client.accounting.model.GepResult;
 import org.opengep.dashboard.client.accounting.model.IndicatorResult;
 import org.opengep.dashboard.client.accounting.model.Publication1;
+import org.opengep.dashboard.client.accounting.model.Receipt;
 import org.opengep.dashboard.client.accounting.model.Region;
 import org.opengep.dashboard.client.accounting.model.RegionSummary;
 import org.opengep.dashboard.client.accounting.model.Series;
@@ -32,6 +33,7 @@ import org.opengep.dashboard.view.Charts;
 import org.opengep.dashboard.view.Figures;
 import org.opengep.dashboard.view.RegionView;
 import org.opengep.dashboard.view.RegionView.CategoryRow;
+import org.opengep.dashboard.view.RegionView.CompensationIncome;
 import org.opengep.dashboard.view.RegionView.Headline;
 import org.opengep.dashboard.view.RegionView.IndicatorRow;
 import org.opengep.dashboard.view.RegionView.ProductRow;
@@ -92,6 +94,7 @@ public class RegionPages {
                 series.map(s -> t.get("series_note").formatted(s.getPriceYear(), s.getMethodNote())).orElse(""),
                 years.isEmpty() ? year : years.get(0), years.isEmpty() ? year : years.get(years.size() - 1),
                 result == null ? null : realisation(code, year),
+                compensationIncome(code),
                 products(code, t)));
     }
 
@@ -171,6 +174,16 @@ public class RegionPages {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private CompensationIncome compensationIncome(String code) {
+        return accounting.compensationIncome(code).filter(income -> income.getAmount() != null && income.getAmount().signum() != 0)
+                .map(income -> new CompensationIncome(income.getYear(), Figures.wan(income.getAmount()),
+                        Objects.requireNonNullElse(income.getReceipts(), List.<Receipt>of()).stream()
+                                .map(r -> new RegionView.ReceiptRow(String.valueOf(r.getAllocationId()), r.getSchemeName() + " v" + r.getSchemeVersion(),
+                                        Figures.wan(r.getAmount())))
+                                .toList()))
+                .orElse(null);
     }
 
     private List<ProductRow> products(String code, Map<String, String> t) {
