@@ -105,10 +105,10 @@ public class SeriesService {
     public Series series(Region region, Integer from, Integer to, Integer priceYear, UUID basePriceSetId, String methodVersion) {
         Errors errors = new Errors();
         int lastYear = Year.now().getValue();
-        if (from == null || from < GepEngine.FIRST_YEAR || from > lastYear) {
+        if (!GepEngine.accountable(from, lastYear)) {
             errors.add("from", "the first year is required, between " + GepEngine.FIRST_YEAR + " and " + lastYear);
         }
-        if (to == null || to < GepEngine.FIRST_YEAR || to > lastYear) {
+        if (!GepEngine.accountable(to, lastYear)) {
             errors.add("to", "the last year is required, between " + GepEngine.FIRST_YEAR + " and " + lastYear);
         } else if (from != null && to < from) {
             errors.add("to", "must not be before 'from'");

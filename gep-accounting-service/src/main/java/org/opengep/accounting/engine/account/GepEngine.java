@@ -57,6 +57,11 @@ public final class GepEngine {
         this.catalogue = catalogue;
     }
 
+    /** Whether a year can be accounted: given, from {@link #FIRST_YEAR} and not after {@code lastYear}. */
+    public static boolean accountable(Integer year, int lastYear) {
+        return year != null && year >= FIRST_YEAR && year <= lastYear;
+    }
+
     public IndicatorCatalogue catalogue() {
         return catalogue;
     }
@@ -67,7 +72,7 @@ public final class GepEngine {
      */
     public GepResult compute(AccountInputs in, PriceBook prices, int lastYear) {
         Errors errors = new Errors();
-        if (in.year() < FIRST_YEAR || in.year() > lastYear) {
+        if (!accountable(in.year(), lastYear)) {
             errors.add("year", "year must be between " + FIRST_YEAR + " and " + lastYear);
         }
         Map<String, BigDecimal> extentM2 = extent(in, errors);

@@ -58,7 +58,7 @@ public class AllocationCalculator {
     public AllocationDocument calculate(Scheme scheme, AllocationRequest r, UUID id, String user, OffsetDateTime at) {
         Errors errors = new Errors();
         int lastYear = Year.now().getValue();
-        if (r.year() == null || r.year() < GepEngine.FIRST_YEAR || r.year() > lastYear) {
+        if (!GepEngine.accountable(r.year(), lastYear)) {
             errors.add("year", "a year between " + GepEngine.FIRST_YEAR + " and " + lastYear + " is required");
         }
         String method = catalogues.resolve(r.methodVersion());
@@ -96,7 +96,7 @@ public class AllocationCalculator {
             errors.add("parentCode", r.parentCode() == null ? "required: the region whose children share the fund" : "no region " + r.parentCode());
         }
         int priceYear = r.priceYear() == null ? (r.year() == null ? 0 : r.year()) : r.priceYear();
-        if (r.priceYear() != null && (priceYear < GepEngine.FIRST_YEAR || priceYear > Year.now().getValue())) {
+        if (r.priceYear() != null && !GepEngine.accountable(priceYear, Year.now().getValue())) {
             errors.add("priceYear", "a year between " + GepEngine.FIRST_YEAR + " and " + Year.now().getValue());
         }
         errors.throwIfAny();

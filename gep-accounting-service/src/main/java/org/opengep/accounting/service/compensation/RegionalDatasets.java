@@ -65,7 +65,7 @@ public class RegionalDatasets {
         errors.required("unit", blankToNull(request.unit()));
         errors.required("source", blankToNull(request.source()));
         int lastYear = Year.now().getValue();
-        if (request.year() == null || request.year() < GepEngine.FIRST_YEAR || request.year() > lastYear) {
+        if (!GepEngine.accountable(request.year(), lastYear)) {
             errors.add("year", "a year between " + GepEngine.FIRST_YEAR + " and " + lastYear + " is required");
         }
         if (request.values() == null || request.values().isEmpty()) {

@@ -55,10 +55,10 @@ public class SeeaFacts {
     /** The years and method checked: from and to required, from not after to; the method version resolved. */
     public String checkYears(Integer from, Integer to, String methodVersion, Errors errors) {
         int last = Year.now().getValue();
-        if (from == null || from < GepEngine.FIRST_YEAR || from > last) {
+        if (!GepEngine.accountable(from, last)) {
             errors.add("from", "the opening year is required, between " + GepEngine.FIRST_YEAR + " and " + last);
         }
-        if (to == null || to < GepEngine.FIRST_YEAR || to > last) {
+        if (!GepEngine.accountable(to, last)) {
             errors.add("to", "the closing year is required, between " + GepEngine.FIRST_YEAR + " and " + last);
         } else if (from != null && to < from) {
             errors.add("to", "must not be before 'from'");
