@@ -57,11 +57,13 @@ public class AccountingClient {
     }
 
     /**
-     * The official figure with every value line. Its document describes the figure as an object (the published
-     * account with its publication), so it is read as a JSON tree.
+     * The official figure, with every value line when {@code withLines} (a valuation reads them; the GEP alone does not
+     * need them). Its document describes the figure as an object (the published account with its publication), so it is
+     * read as a JSON tree.
      */
-    public Optional<JsonNode> officialFigure(String regionCode, int year) {
-        return Answers.foundOrEmpty(() -> json.valueToTree(officialGep.getOfficialGep(regionCode, year, null, "lines", "json", null)));
+    public Optional<JsonNode> officialFigure(String regionCode, int year, boolean withLines) {
+        return Answers.foundOrEmpty(() -> json.valueToTree(
+                officialGep.getOfficialGep(regionCode, year, null, withLines ? "lines" : null, "json", null)));
     }
 
     /** Every publication of the region, newest first, superseded ones included (read as a JSON array). */

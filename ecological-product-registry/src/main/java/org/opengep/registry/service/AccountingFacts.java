@@ -77,7 +77,7 @@ public class AccountingFacts {
 
     /** The official figure with its value lines, or empty when the region has none for the year. */
     public Optional<JsonNode> officialFigure(String regionCode, int year) {
-        return call(() -> client.officialFigure(regionCode, year));
+        return call(() -> client.officialFigure(regionCode, year, true));
     }
 
     /** A region's newest official GEP: the year, the figure and its account. */
@@ -96,7 +96,7 @@ public class AccountingFacts {
             return Optional.empty();
         }
         int newest = year;
-        return officialFigure(regionCode, newest).map(f -> new OfficialGep(regionCode, newest, f.path("result").path("gep").decimalValue(),
+        return call(() -> client.officialFigure(regionCode, newest, false)).map(f -> new OfficialGep(regionCode, newest, f.path("result").path("gep").decimalValue(),
                 UUID.fromString(f.path("accountId").asText())));
     }
 

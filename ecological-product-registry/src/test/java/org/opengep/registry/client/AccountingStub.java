@@ -1,5 +1,7 @@
 package org.opengep.registry.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -118,11 +120,24 @@ public final class AccountingStub {
         }
         if (figure.matches()) {
             Matcher year = YEAR.matcher(query);
-            String body = year.find() && query.contains("detail=lines") ? figures.get(figure.group(1) + "|" + year.group(1)) : null;
-            return body == null ? Reply.notFound() : Reply.ok(body);
+            String body = year.find() ? figures.get(figure.group(1) + "|" + year.group(1)) : null;
+            return body == null ? Reply.notFound() : Reply.ok(query.contains("detail=lines") ? body : withoutLines(body));
         }
         return region.matches() && regions.containsKey(region.group(1)) ? Reply.ok(regions.get(region.group(1))) : Reply.notFound();
     }
+
+    /** The figure as the service serves it without {@code detail=lines}: its indicators without their value lines. */
+    private static String withoutLines(String figure) {
+        try {
+            ObjectNode document = (ObjectNode) JSON.readTree(figure);
+            document.path("result").path("indicators").forEach(i -> ((ObjectNode) i).remove("lines"));
+            return JSON.writeValueAsString(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String CATALOGUE = """
             {"methodVersions":["MEE-2020"],"catalogue":{"method":{"code":"MEE-2020"},
