@@ -86,6 +86,21 @@ class AccountVerificationTest {
     }
 
     @Test
+    void theDatabaseRefusesAValueRowOfNoAccount() throws SQLException {
+        String id = account(2016);
+        String orphan = "00000000-0000-0000-0000-0000000000aa";
+        String values = "insert into gep_account_value (account_id, indicator, category, ecosystem_type, price_family, value) values ";
+        // one orphan among valid rows, row by row and set-based alike: the whole statement is refused, nothing stays
+        for (String statement : List.of(values + "('" + orphan + "', 'WATER_SUPPLY', 'PROVISIONING', 'LAKE', 'RESOURCE', 1)",
+                values + "('" + id + "', 'WATER_SUPPLY', 'PROVISIONING', 'LAKE', 'RESOURCE', 1), "
+                        + "('" + orphan + "', 'WATER_SUPPLY', 'PROVISIONING', 'LAKE', 'RESOURCE', 1)")) {
+            assertThatThrownBy(() -> sql(statement)).as(statement).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("a value row names no stored account: " + orphan);
+        }
+        assertThat(verify(id).getBoolean("matches")).isTrue();
+    }
+
+    @Test
     void whatASuperuserChangedBehindTheServiceIsNamed() throws SQLException {
         String id = account(2015);
         JsonPath before = verify(id);
