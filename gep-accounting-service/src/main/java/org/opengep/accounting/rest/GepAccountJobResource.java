@@ -26,8 +26,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -156,9 +158,7 @@ public class GepAccountJobResource {
         if (publish && !caller.has(Roles.Accounting.PUBLISHER)) {
             throw new ForbiddenException("publishing needs the " + Roles.Accounting.PUBLISHER + " role");
         }
-        for (int i = 0; i < requests.size(); i++) {
-            readable(requests.get(i), i);
-        }
+        List<AccountRequest> parsed = parseAll(requests);
         String user = caller.name();
         Response answer = idempotency.execute(caller, key, false, "POST", uri, requests, () -> {
             UUID id = jobs.create(requests, publish, reason, key, user);
@@ -167,14 +167,36 @@ public class GepAccountJobResource {
         });
         // committed by now: a new job starts; a replayed answer names a job that is already running (or resumed)
         if (answer.getEntity() instanceof Job job) {
-            runner.run(job.id());
+            runner.run(job.id(), parsed);
         }
         return answer;
     }
 
-    private void readable(String request, int index) {
+    /**
+     * Every request as the single-account operation reads it, on all cores (a national upload is thousands). The first
+     * unreadable one, by position, is the 400, whichever thread met it first.
+     */
+    private List<AccountRequest> parseAll(List<String> requests) {
+        AccountRequest[] parsed = new AccountRequest[requests.size()];
+        RuntimeException[] refusals = new RuntimeException[requests.size()];
+        IntStream.range(0, requests.size()).parallel().forEach(i -> {
+            try {
+                parsed[i] = parse(requests.get(i), i);
+            } catch (RuntimeException e) {
+                refusals[i] = e;
+            }
+        });
+        for (RuntimeException refusal : refusals) {
+            if (refusal != null) {
+                throw refusal;
+            }
+        }
+        return Arrays.asList(parsed);
+    }
+
+    private AccountRequest parse(String request, int index) {
         try {
-            json.readValue(request, AccountRequest.class);
+            return json.readValue(request, AccountRequest.class);
         } catch (JsonMappingException e) {
             e.prependPath(null, index);
             throw new WebApplicationException(e, 400);

@@ -5,11 +5,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.opengep.accounting.rest.AccountRequest;
 
 /**
  * Runs jobs in the background: a few workers per job claim chunks until none is left. Jobs still running
@@ -46,11 +48,11 @@ public class JobRunner {
      * Claims chunks until none is left. A chunk that fails (the database went away, say) was rolled back and
      * is still pending: it is tried again after a pause, and left to the next start after a few failures.
      */
-    private void work(UUID jobId) {
+    private void work(UUID jobId, List<AccountRequest> parsed) {
         int failures = 0;
         while (failures < MAX_FAILURES && !Thread.currentThread().isInterrupted()) {
             try {
-                if (!jobs.processChunk(jobId)) {
+                if (!jobs.processChunk(jobId, parsed)) {
                     return;
                 }
                 failures = 0;
@@ -66,10 +68,18 @@ public class JobRunner {
         }
     }
 
-    /** Starts the workers of a job; each stops when no pending chunk is left. */
+    /** Starts the workers of a job that reads its requests again from its items; each stops when no pending chunk is left. */
     public void run(UUID jobId) {
+        run(jobId, null);
+    }
+
+    /**
+     * Starts the workers of a job with its requests as the upload read them (by seq), so that they are not read twice;
+     * the workers hold them until the last one stops.
+     */
+    public void run(UUID jobId, List<AccountRequest> parsed) {
         for (int i = 0; i < workers; i++) {
-            executor.submit(() -> work(jobId));
+            executor.submit(() -> work(jobId, parsed));
         }
     }
 }

@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengep.accounting.rest.AccountRequest;
@@ -121,15 +123,15 @@ public class JobService {
         return ids;
     }
 
-    private record Item(int seq, String request) {}
-
     /**
-     * Claims and processes the next chunk of a job.
+     * Claims and processes the next chunk of a job. {@code parsed} are the job's requests as its upload read them (by
+     * seq), or null when this worker did not take the upload (another replica's job, or one resumed after a restart):
+     * then the chunk's requests are read again from their items.
      *
      * @return false when no pending item was left to claim
      */
     @Transactional
-    public boolean processChunk(UUID jobId) {
+    public boolean processChunk(UUID jobId, List<AccountRequest> parsed) {
         try (Connection c = dataSource.getConnection()) {
             String user;
             boolean publish;
@@ -145,44 +147,39 @@ public class JobService {
                     reason = rs.getString(3);
                 }
             }
-            List<Item> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select seq, request from gep_account_job_item where job_id = ? "
-                    + "and status = 'PENDING' order by seq limit ? for update skip locked")) {
-                s.setObject(1, jobId);
-                s.setInt(2, CHUNK);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(new Item(rs.getInt(1), rs.getString(2)));
-                    }
-                }
-            }
-            if (items.isEmpty()) {
+            List<Integer> seqs = claim(c, jobId);
+            if (seqs.isEmpty()) {
                 finishIfComplete(c, jobId);
                 return false;
             }
-            GepAccountService.Lookups lookups = accounts.lookups();
             List<AccountRequest> requests = new ArrayList<>();
             List<List<InputError>> problems = new ArrayList<>();
-            for (Item item : items) {
+            Map<Integer, String> stored = parsed == null ? storedRequests(c, jobId, seqs) : Map.of();
+            for (int seq : seqs) {
+                problems.add(null);
+                if (parsed != null) {
+                    requests.add(parsed.get(seq));
+                    continue;
+                }
                 try {
-                    requests.add(json.readValue(item.request(), AccountRequest.class));
-                    problems.add(null);
+                    requests.add(json.readValue(stored.get(seq), AccountRequest.class));
                 } catch (JsonProcessingException e) {
                     requests.add(null);
-                    problems.add(List.of(new InputError("body", e.getOriginalMessage())));
+                    problems.set(problems.size() - 1, List.of(new InputError("body", e.getOriginalMessage())));
                 }
             }
+            GepAccountService.Lookups lookups = accounts.lookups();
             lookups.preloadRegions(requests.stream().filter(r -> r != null && r.regionCode() != null)
                     .map(AccountRequest::regionCode).distinct().toList());
             List<ComputedAccount> computed = new ArrayList<>();
             List<Integer> computedSeq = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
+            for (int i = 0; i < seqs.size(); i++) {
                 if (requests.get(i) == null) {
                     continue;
                 }
                 try {
                     computed.add(accounts.compute(requests.get(i), user, lookups));
-                    computedSeq.add(items.get(i).seq());
+                    computedSeq.add(seqs.get(i));
                 } catch (InvalidInputException e) {
                     problems.set(i, e.errors());
                 }
@@ -193,21 +190,10 @@ public class JobService {
                         a.document().year(), a.document().provenance().methodVersion())).toList(), reason, user);
             }
             Timestamp now = Timestamp.from(OffsetDateTime.now(ZoneOffset.UTC).toInstant());
-            try (PreparedStatement done = c.prepareStatement("update gep_account_job_item set status = 'DONE', account_id = ?, "
-                    + "finished_at = ?, region_code = ?, year = ? where job_id = ? and seq = ?");
-                    PreparedStatement failed = c.prepareStatement("update gep_account_job_item set status = 'FAILED', errors = ?, "
-                            + "finished_at = ?, region_code = ?, year = ? where job_id = ? and seq = ?")) {
-                for (int i = 0; i < computed.size(); i++) {
-                    AccountDocument d = computed.get(i).document();
-                    done.setObject(1, d.id());
-                    done.setTimestamp(2, now);
-                    done.setString(3, d.regionCode());
-                    done.setInt(4, d.year());
-                    done.setObject(5, jobId);
-                    done.setInt(6, computedSeq.get(i));
-                    done.addBatch();
-                }
-                for (int i = 0; i < items.size(); i++) {
+            markDone(c, jobId, computed, computedSeq, now);
+            try (PreparedStatement failed = c.prepareStatement("update gep_account_job_item set status = 'FAILED', errors = ?, "
+                    + "finished_at = ?, region_code = ?, year = ? where job_id = ? and seq = ?")) {
+                for (int i = 0; i < seqs.size(); i++) {
                     if (problems.get(i) != null) {
                         AccountRequest r = requests.get(i);
                         failed.setString(1, json.writeValueAsString(problems.get(i)));
@@ -215,16 +201,65 @@ public class JobService {
                         failed.setString(3, r == null || r.regionCode() == null ? null : r.regionCode().substring(0, Math.min(32, r.regionCode().length())));
                         failed.setObject(4, r == null ? null : r.year(), Types.INTEGER);
                         failed.setObject(5, jobId);
-                        failed.setInt(6, items.get(i).seq());
+                        failed.setInt(6, seqs.get(i));
                         failed.addBatch();
                     }
                 }
-                done.executeBatch();
                 failed.executeBatch();
             }
             return true;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not process job " + jobId, e);
+        }
+    }
+
+    /** Locks the next chunk's pending items (skipping those other workers hold) and gives their seqs, in order. */
+    private static List<Integer> claim(Connection c, UUID jobId) throws SQLException {
+        List<Integer> seqs = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select seq from gep_account_job_item where job_id = ? "
+                + "and status = 'PENDING' order by seq limit ? for update skip locked")) {
+            s.setObject(1, jobId);
+            s.setInt(2, CHUNK);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    seqs.add(rs.getInt(1));
+                }
+            }
+        }
+        return seqs;
+    }
+
+    private static Map<Integer, String> storedRequests(Connection c, UUID jobId, List<Integer> seqs) throws SQLException {
+        Map<Integer, String> requests = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select seq, request from gep_account_job_item where job_id = ? and seq = any(?)")) {
+            s.setObject(1, jobId);
+            s.setArray(2, c.createArrayOf("int4", seqs.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    requests.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        }
+        return requests;
+    }
+
+    /** Marks a chunk's computed items done, with their accounts, in one statement. */
+    private static void markDone(Connection c, UUID jobId, List<ComputedAccount> computed, List<Integer> seqs, Timestamp now)
+            throws SQLException {
+        if (computed.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement done = c.prepareStatement("update gep_account_job_item i set status = 'DONE', account_id = u.account_id, "
+                + "finished_at = ?, region_code = u.region_code, year = u.year "
+                + "from unnest(?::int[], ?::uuid[], ?::varchar[], ?::int[]) u (seq, account_id, region_code, year) "
+                + "where i.job_id = ? and i.seq = u.seq")) {
+            done.setTimestamp(1, now);
+            done.setArray(2, c.createArrayOf("int4", seqs.toArray()));
+            done.setArray(3, c.createArrayOf("uuid", computed.stream().map(a -> a.document().id()).toArray()));
+            done.setArray(4, c.createArrayOf("varchar", computed.stream().map(a -> a.document().regionCode()).toArray()));
+            done.setArray(5, c.createArrayOf("int4", computed.stream().map(a -> a.document().year()).toArray()));
+            done.setObject(6, jobId);
+            done.executeUpdate();
         }
     }
 
@@ -258,12 +293,12 @@ public class JobService {
 
     private static List<Job> jobs(Connection c, String where, Object param) throws SQLException {
         List<Job> result = new ArrayList<>();
+        // one pass over the job's items for its progress (a client polls a national job's 3 000 items)
         try (PreparedStatement s = c.prepareStatement("select j.id, j.status, j.total, j.publish, j.reason, j.created_by, j.created_at, "
-                + "j.finished_at, j.client_key, "
-                + "(select count(*) from gep_account_job_item i where i.job_id = j.id and i.status = 'DONE'), "
-                + "(select count(*) from gep_account_job_item i where i.job_id = j.id and i.status = 'FAILED'), "
-                + "(select max(i.finished_at) from gep_account_job_item i where i.job_id = j.id) "
-                + "from gep_account_job j " + where)) {
+                + "j.finished_at, j.client_key, i.done, i.failed, i.last_finished "
+                + "from gep_account_job j cross join lateral (select count(*) filter (where status = 'DONE') done, "
+                + "count(*) filter (where status = 'FAILED') failed, max(finished_at) last_finished "
+                + "from gep_account_job_item where job_id = j.id) i " + where)) {
             s.setObject(1, param);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
