@@ -34,22 +34,35 @@ import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
 public class RegionFigures {
 
     /**
-     * The frontier below a parent: every administrative descendant reached without passing an official figure,
-     * with the child it belongs to (root) and its official account if it has one.
+     * The frontier below a parent: every administrative descendant reached without passing an official figure, with
+     * the child it belongs to (root), its official account's figures if it has one, and what tells whether it is a child
+     * to show and an uncovered unit (name, area, development zone, code valid in the year, children). Each level joins its publications and accounts by index, so a sum costs what its subtree holds, however
+     * many years of accounts the tables keep (joining them once to the whole walk made PostgreSQL scan all accounts).
      */
-    private static final String WALK = """
-            with recursive walk(root, code, account_id) as (
-                select r.code, r.code, p.account_id
-                from region r left join gep_publication p
-                  on p.region_code = r.code and p.year = ? and p.method_version = ? and p.official
-                where r.parent_code = ? and not r.custom
+    private static final String FRONTIER = """
+            with recursive wanted(year, method) as (select ?::int, ?::varchar),
+            walk(root, code, account_id, gep, provisioning, regulating, cultural, area_km2, population, gdp,
+                 name, region_area_km2, development_zone, valid, has_children) as (
+                select r.code, r.code, p.account_id, a.gep, a.provisioning, a.regulating, a.cultural, a.area_km2, a.population, a.gdp,
+                       r.name, r.area_km2, r.development_zone,
+                       (r.valid_from is null or r.valid_from <= k.year) and (r.valid_until is null or r.valid_until >= k.year),
+                       exists (select 1 from region c where c.parent_code = r.code and not c.custom)
+                from wanted k join region r on r.parent_code = ? and not r.custom
+                left join gep_publication p on p.region_code = r.code and p.year = k.year and p.method_version = k.method and p.official
+                left join gep_account a on a.id = p.account_id
               union all
-                select w.root, r.code, p.account_id
-                from walk w join region r on r.parent_code = w.code and not r.custom
-                left join gep_publication p
-                  on p.region_code = r.code and p.year = ? and p.method_version = ? and p.official
+                select w.root, r.code, p.account_id, a.gep, a.provisioning, a.regulating, a.cultural, a.area_km2, a.population, a.gdp,
+                       r.name, r.area_km2, r.development_zone,
+                       (r.valid_from is null or r.valid_from <= k.year) and (r.valid_until is null or r.valid_until >= k.year),
+                       exists (select 1 from region c where c.parent_code = r.code and not c.custom)
+                from walk w cross join wanted k join region r on r.parent_code = w.code and not r.custom
+                left join gep_publication p on p.region_code = r.code and p.year = k.year and p.method_version = k.method and p.official
+                left join gep_account a on a.id = p.account_id
                 where w.account_id is null
             )
+            select root, code, account_id, gep, provisioning, regulating, cultural, area_km2, population, gdp,
+                   name, region_area_km2, development_zone, valid, has_children
+            from walk
             """;
 
     @Inject
@@ -84,28 +97,32 @@ public class RegionFigures {
             List<ChildFigure> children, List<String> missingChildren, int uncoveredUnits, Difference officialDifference) {}
 
     /** A unit of the frontier below a parent: the child it belongs to, and its official account's figures if it has one. */
-    private record FrontierUnit(String root, String code, UUID accountId, boolean uncovered, BigDecimal gep, BigDecimal provisioning,
-            BigDecimal regulating, BigDecimal cultural, BigDecimal areaKm2, Long population, BigDecimal gdp) {}
+    private record FrontierUnit(String root, String code, UUID accountId, BigDecimal gep, BigDecimal provisioning,
+            BigDecimal regulating, BigDecimal cultural, BigDecimal areaKm2, Long population, BigDecimal gdp, String name,
+            BigDecimal regionAreaKm2, boolean developmentZone, boolean validInYear, boolean hasChildren) {
+
+        boolean isChild() {
+            return code.equals(root);
+        }
+
+        /** A unit at the bottom of the tree without a figure that should have one. */
+        boolean uncovered() {
+            return accountId == null && !hasChildren && !developmentZone && validInYear;
+        }
+    }
 
     private List<FrontierUnit> frontier(String parent, int year, String method) {
-        String sql = WALK + """
-                select w.root, w.code, w.account_id,
-                       w.account_id is null and not exists (select 1 from region c where c.parent_code = w.code and not c.custom)
-                         and not r.development_zone and (r.valid_from is null or r.valid_from <= ?)
-                         and (r.valid_until is null or r.valid_until >= ?),
-                       a.gep, a.provisioning, a.regulating, a.cultural, a.area_km2, a.population, a.gdp
-                from walk w join region r on r.code = w.code left join gep_account a on a.id = w.account_id
-                """;
         List<FrontierUnit> units = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            walkParameters(s, parent, year, method);
-            s.setInt(6, year);
-            s.setInt(7, year);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FRONTIER)) {
+            s.setInt(1, year);
+            s.setString(2, method);
+            s.setString(3, parent);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    units.add(new FrontierUnit(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getBoolean(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                            (Long) rs.getObject(10, Long.class), rs.getBigDecimal(11)));
+                    units.add(new FrontierUnit(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                            (Long) rs.getObject(9, Long.class), rs.getBigDecimal(10), rs.getString(11), rs.getBigDecimal(12),
+                            rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(15)));
                 }
             }
         } catch (SQLException e) {
@@ -119,31 +136,33 @@ public class RegionFigures {
      * year, or a development zone, is a child only when something has been accounted for it.
      */
     public List<ChildFigure> children(Region parent, int year, String method) {
-        return children(parent, year, frontier(parent.code, year, method));
+        return children(frontier(parent.code, year, method));
     }
 
-    private List<ChildFigure> children(Region parent, int year, List<FrontierUnit> frontier) {
+    private static List<ChildFigure> children(List<FrontierUnit> frontier) {
         Map<String, List<FrontierUnit>> byChild = new LinkedHashMap<>();
         frontier.forEach(u -> byChild.computeIfAbsent(u.root(), k -> new ArrayList<>()).add(u));
         List<ChildFigure> result = new ArrayList<>();
-        for (Region child : Region.<Region>list("parentCode = ?1 and custom = false order by code", parent.code)) {
-            List<FrontierUnit> units = byChild.getOrDefault(child.code, List.of());
+        List<FrontierUnit> childrenByCode = frontier.stream().filter(FrontierUnit::isChild)
+                .sorted(Comparator.comparing(FrontierUnit::code)).toList();
+        for (FrontierUnit child : childrenByCode) {
+            List<FrontierUnit> units = byChild.get(child.code());
             List<FrontierUnit> figures = units.stream().filter(u -> u.accountId() != null).toList();
             int uncovered = (int) units.stream().filter(FrontierUnit::uncovered).count();
-            if ((!child.validIn(year) || child.developmentZone) && figures.isEmpty()) {
+            if ((!child.validInYear() || child.developmentZone()) && figures.isEmpty()) {
                 continue;
             }
             if (figures.isEmpty()) {
-                result.add(new ChildFigure(child.code, child.name, Source.MISSING, 0, uncovered, null, null, null, null,
-                        child.areaKm2, null, null, null, null, null));
+                result.add(new ChildFigure(child.code(), child.name(), Source.MISSING, 0, uncovered, null, null, null, null,
+                        child.regionAreaKm2(), null, null, null, null, null));
                 continue;
             }
-            Source source = figures.stream().anyMatch(u -> u.code().equals(child.code)) ? Source.OFFICIAL : Source.CHILDREN;
+            Source source = child.accountId() != null ? Source.OFFICIAL : Source.CHILDREN;
             BigDecimal gep = sum(figures, FrontierUnit::gep);
-            BigDecimal area = child.areaKm2 != null ? child.areaKm2 : sumIfAll(figures, FrontierUnit::areaKm2);
+            BigDecimal area = child.regionAreaKm2() != null ? child.regionAreaKm2() : sumIfAll(figures, FrontierUnit::areaKm2);
             BigDecimal populationSum = sumIfAll(figures, u -> u.population() == null ? null : BigDecimal.valueOf(u.population()));
             Long population = populationSum == null ? null : populationSum.longValueExact();
-            result.add(new ChildFigure(child.code, child.name, source, figures.size(), uncovered, gep,
+            result.add(new ChildFigure(child.code(), child.name(), source, figures.size(), uncovered, gep,
                     sum(figures, FrontierUnit::provisioning), sum(figures, FrontierUnit::regulating), sum(figures, FrontierUnit::cultural),
                     area, per(gep, area), population, populationSum == null ? null : per(gep, populationSum),
                     sumIfAll(figures, FrontierUnit::gdp), null));
@@ -171,7 +190,7 @@ public class RegionFigures {
     /** A region's GEP as the sum of its children's official figures, by indicator, category and ecosystem type. */
     public ChildrenSum sumOfChildren(Region parent, int year, String method) {
         List<FrontierUnit> frontier = frontier(parent.code, year, method);
-        List<ChildFigure> children = children(parent, year, frontier);
+        List<ChildFigure> children = children(frontier);
         Map<Category, BigDecimal> ownOfficialCategories = new LinkedHashMap<>();
         Optional<BigDecimal> ownOfficialGep = ownOfficial(parent.code, year, method, ownOfficialCategories);
         String sql = "select indicator, category, ecosystem_type, sum(value) from gep_account_value "
@@ -238,14 +257,6 @@ public class RegionFigures {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void walkParameters(PreparedStatement s, String parent, int year, String method) throws SQLException {
-        s.setInt(1, year);
-        s.setString(2, method);
-        s.setString(3, parent);
-        s.setInt(4, year);
-        s.setString(5, method);
     }
 
     private static BigDecimal per(BigDecimal value, BigDecimal divisor) {
