@@ -35,7 +35,7 @@ DB_URL="jdbc:postgresql://localhost:$PG_PORT/gep_bench"
 
 GEP_ACCOUNTING_DB_URL=$DB_URL GEP_ACCOUNTING_PORT=$PORT MP_JWT_VERIFY_ISSUER=https://gep.local/issuer \
 MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$ROOT/.local/keys/public.pem" QUARKUS_LOG_LEVEL=WARN \
-  java ${SERVICE_JAVA_OPTS:-} -jar gep-accounting-service/target/quarkus-app/quarkus-run.jar > "$B/service.log" 2>&1 &
+  java @deploy/jvm/gep-accounting-service.options ${SERVICE_JAVA_OPTS:-} -jar gep-accounting-service/target/quarkus-app/quarkus-run.jar > "$B/service.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 TOKEN=$(java deploy/local/DevToken.java bench gep-accountant,gep-publisher,gep-reader)

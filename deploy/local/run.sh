@@ -59,7 +59,8 @@ export GEP_SERVICE_SIGNING_KEY_LOCATION="file:$ROOT/.local/keys/private.pem"
 ACCOUNTING_PORT=${GEP_ACCOUNTING_PORT:-8081}
 REGISTRY_PORT=${GEP_REGISTRY_PORT:-8082}
 TRADING_PORT=${GEP_TRADING_PORT:-8083}
-GEP_ACCOUNTING_PORT=$ACCOUNTING_PORT GEP_TRADING_URL="http://localhost:$TRADING_PORT" java -jar gep-accounting-service/target/quarkus-app/quarkus-run.jar \
+GEP_ACCOUNTING_PORT=$ACCOUNTING_PORT GEP_TRADING_URL="http://localhost:$TRADING_PORT" \
+  java @deploy/jvm/gep-accounting-service.options -jar gep-accounting-service/target/quarkus-app/quarkus-run.jar \
   > .local/logs/gep-accounting-service.log 2>&1 &
 PIDS+=($!)
 wait_for "$ACCOUNTING_PORT" gep-accounting-service .local/logs/gep-accounting-service.log

@@ -50,6 +50,10 @@ class ManifestTest {
         Set<String> secrets = byName(objects, "Secret").keySet();
         assertThat(secrets).contains("gep-db-credentials", "gep-jwt-keys", "gep-dashboard-oidc");
         dashboardSignsInThroughTheIdentityProvider(deployments.get(DASHBOARD), byName(objects, "Service").get(DASHBOARD));
+        Map<String, Object> accounting = list(map(map(map(deployments.get("gep-accounting-service"), "spec"), "template"), "spec"),
+                "containers").get(0);
+        assertThat(list(accounting, "env")).as("the accounting service's JVM options")
+                .contains(Map.of("name", "JDK_JAVA_OPTIONS", "value", accountingJvmOptions()));
         for (Map<String, Object> deployment : deployments.values()) {
             if (name(deployment).equals(DASHBOARD)) {
                 continue;
@@ -138,9 +142,17 @@ class ManifestTest {
             assertThat(String.valueOf(env.get(prefix + "_DB_URL"))).startsWith("jdbc:postgresql://postgres:5432/");
             assertThat(path(services, service, "depends_on", "postgres", "condition")).isEqualTo("service_healthy");
         }
+        assertThat(map(map(services, "gep-accounting-service"), "environment")).as("the accounting service's JVM options")
+                .containsEntry("JDK_JAVA_OPTIONS", accountingJvmOptions());
         Map<String, Object> dashboard = map(map(services, DASHBOARD), "environment");
         assertThat(dashboard).containsEntry("GEP_ACCOUNTING_URL", "http://gep-accounting-service:8081")
                 .containsEntry("GEP_DASHBOARD_DEV_SIGN_IN", "true").containsKey("GEP_DASHBOARD_DEV_SIGNING_KEY_LOCATION");
+    }
+
+    /** The flags of the accounting service's JVM options file (which run.sh and the benchmark pass), without its comments. */
+    private static String accountingJvmOptions() throws IOException {
+        return Files.readAllLines(DEPLOY.resolve("jvm").resolve("gep-accounting-service.options")).stream()
+                .map(line -> line.replaceAll("#.*", "").strip()).filter(line -> !line.isEmpty()).collect(Collectors.joining(" "));
     }
 
     /** The objects kustomize renders from a kustomization directory, each checked to be a Kubernetes object. */
