@@ -16,6 +16,10 @@ import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import jakarta.inject.Inject;
+import org.opengep.accounting.service.JobService;
 import org.junit.jupiter.api.Test;
 import org.opengep.common.security.Roles;
 import org.opengep.testsupport.PostgresTestResource;
@@ -49,6 +53,32 @@ class GepAccountJobTest {
             }
         }
         throw new AssertionError("job did not finish: " + location);
+    }
+
+    @Inject
+    JobService jobs;
+
+    /**
+     * A job that no upload handed its parsed requests to (resumed after a restart, or claimed on another replica) reads
+     * them again from its stored items, with the same outcome; an item that no longer reads fails alone.
+     */
+    @Test
+    void aResumedJobReadsItsRequestsFromItsItems() {
+        UUID id = jobs.create(List.of(county("360502", 2011, "1"), county("360521", 2011, "2"), "{\"regionCode\": [1]}"),
+                false, null, null, "bureau");
+        while (jobs.processChunk(id, null)) {
+            // one chunk per call until none is left
+        }
+        JsonPath job = accountant().get("/api/v1/gep-account-jobs/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(job.getString("status")).isEqualTo("DONE");
+        assertThat(job.getInt("done")).isEqualTo(2);
+        assertThat(job.getList("failures.seq")).containsExactly(2);
+        assertThat(job.getString("failures[0].errors[0].field")).isEqualTo("body");
+        JsonPath accounts = bureau().queryParam("jobId", id.toString()).get("/api/v1/gep-accounts").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(accounts.getList("regionCode")).containsExactlyInAnyOrder("360502", "360521");
+        assertThat(accounts.getList("gep", BigDecimal.class)).usingElementComparator(BigDecimal::compareTo)
+                .containsExactlyInAnyOrder(new BigDecimal("360000000"), new BigDecimal("460000000"));
     }
 
     @Test
