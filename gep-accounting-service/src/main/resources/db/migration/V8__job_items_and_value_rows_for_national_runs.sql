@@ -1,8 +1,8 @@
 -- A national job writes some 3 000 accounts with 100 000 value rows and first keeps 3 000 requests as its items.
 -- Two costs PostgreSQL paid there bought nothing:
 --
--- 1. An item's request is working data, read back once by the worker that claims it: compressing its 16 MB as they
---    arrive cost a third of a second on the upload. It is now stored out of line without compression.
+-- 1. An item's request is working data, read back at most once (by a worker that did not take the upload): compressing
+--    a national upload's 16 MB as it arrives bought nothing. It is now stored out of line without compression.
 alter table gep_account_job_item alter column request set storage external;
 
 -- 2. The foreign key from a value row to its account was checked row by row, each check an index probe that also
