@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
@@ -41,6 +42,8 @@ public class JobService {
     /** Failures listed in the job view; the rest are counted. */
     static final int FAILURES_SHOWN = 100;
     public static final int MAX_ITEMS = 20_000;
+    /** Jobs of this many items or more have the account tables analysed when they finish. */
+    static final int ANALYSE_AFTER = 1_000;
 
     public record Failure(int seq, String regionCode, Integer year, List<InputError> errors) {}
 
@@ -263,14 +266,27 @@ public class JobService {
         }
     }
 
+    /**
+     * Marks the job done once no item is pending. A large job then has the tables it grew analysed before it reports
+     * done: until autovacuum gets to them, PostgreSQL plans with the statistics of before the job, and on a new
+     * database the first sums up the tree read every value row (2.1 s of PostgreSQL for a national run's 374 sums,
+     * against 0.3 s with statistics).
+     */
     private static void finishIfComplete(Connection c, UUID jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("update gep_account_job set status = 'DONE', finished_at = "
                 + "(select max(finished_at) from gep_account_job_item where job_id = ?) where id = ? and status = 'RUNNING' "
-                + "and not exists (select 1 from gep_account_job_item where job_id = ? and status = 'PENDING')")) {
+                + "and not exists (select 1 from gep_account_job_item where job_id = ? and status = 'PENDING') returning total")) {
             s.setObject(1, jobId);
             s.setObject(2, jobId);
             s.setObject(3, jobId);
-            s.executeUpdate();
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next() || rs.getInt(1) < ANALYSE_AFTER) {
+                    return;
+                }
+            }
+        }
+        try (Statement analyse = c.createStatement()) {
+            analyse.execute("analyze gep_account, gep_account_value, gep_publication");
         }
     }
 

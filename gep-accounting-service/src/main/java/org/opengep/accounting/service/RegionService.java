@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -85,6 +86,10 @@ public class RegionService {
                 LOG.infof("Loaded %d regions of the statistics bureau's %s code table", rows.size(), VINTAGE);
             }
             loadCodeChanges(c);
+            // the tree's walks are planned with these statistics; autovacuum gathers them only a minute or so later
+            try (Statement analyse = c.createStatement()) {
+                analyse.execute("analyze region, region_code_change");
+            }
         }
     }
 

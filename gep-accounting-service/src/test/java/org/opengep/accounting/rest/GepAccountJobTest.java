@@ -15,7 +15,12 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.UUID;
 import jakarta.inject.Inject;
@@ -79,6 +84,28 @@ class GepAccountJobTest {
         assertThat(accounts.getList("regionCode")).containsExactlyInAnyOrder("360502", "360521");
         assertThat(accounts.getList("gep", BigDecimal.class)).usingElementComparator(BigDecimal::compareTo)
                 .containsExactlyInAnyOrder(new BigDecimal("360000000"), new BigDecimal("460000000"));
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    /** A large job leaves the tables it grew analysed (else the first sums are planned with the statistics of before). */
+    @Test
+    void aLargeJobHasTheAccountTablesAnalysedWhenItFinishes() throws SQLException, InterruptedException {
+        Instant started = Instant.now();
+        String body = "[" + String.join(",", java.util.Collections.nCopies(1000, county("360502", 2012, "1"))) + "]";
+        awaitDone(bureau().body(body).post("/api/v1/gep-account-jobs").then().statusCode(202).extract().header("Location"));
+        Instant deadline = Instant.now().plusSeconds(10);
+        Instant analysed = null;
+        while (Instant.now().isBefore(deadline) && (analysed == null || analysed.isBefore(started))) {
+            Thread.sleep(200); // the statistics views lag behind by up to half a second
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select last_analyze from pg_stat_user_tables where relname = 'gep_account_value'")) {
+                rs.next();
+                analysed = rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant();
+            }
+        }
+        assertThat(analysed).as("gep_account_value analysed by the job").isNotNull().isAfter(started);
     }
 
     @Test
