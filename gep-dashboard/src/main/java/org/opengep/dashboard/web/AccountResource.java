@@ -38,7 +38,7 @@ public class AccountResource {
 
     @GET
     public TemplateInstance list(@QueryParam("region") String region) {
-        String code = region != null && region.matches("\\d{6}") ? region : null;
+        String code = RegionCodes.optionalInQuery(region);
         List<AccountView.Line> lines = code == null ? List.of() : accounting.accounts(code).stream().map(AccountView.Line::of).toList();
         return page.of(accounts).data("region", code).data("lines", lines);
     }

@@ -37,7 +37,7 @@ public class CompensationResource {
 
     @GET
     public TemplateInstance list(@QueryParam("region") String region) {
-        String code = region != null && region.matches("\\d{6}") ? region : null;
+        String code = RegionCodes.optionalInQuery(region);
         return page.of(compensation).data("region", code)
                 .data("schemes", accounting.schemes().stream().map(CompensationView.SchemeLine::of).toList())
                 .data("allocations", accounting.allocations(code).stream().map(CompensationView.AllocationLine::of).toList());

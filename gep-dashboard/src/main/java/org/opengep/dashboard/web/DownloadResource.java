@@ -28,27 +28,31 @@ public class DownloadResource {
     @GET
     @Path("/regions/{code}/gep.{format}")
     public Response officialFigure(@PathParam("code") String code, @PathParam("format") String format, @QueryParam("year") int year) {
-        return file(format, () -> accounting.files().officialFigure(region(code), year, format));
+        String region = RegionCodes.inPath(code);
+        return file(format, () -> accounting.files().officialFigure(region, year, format));
     }
 
     @GET
     @Path("/regions/{code}/children.{format}")
     public Response childrenRanking(@PathParam("code") String code, @PathParam("format") String format, @QueryParam("year") int year) {
-        return file(format, () -> accounting.files().childrenRanking(region(code), year, format));
+        String region = RegionCodes.inPath(code);
+        return file(format, () -> accounting.files().childrenRanking(region, year, format));
     }
 
     @GET
     @Path("/regions/{code}/series.{format}")
     public Response series(@PathParam("code") String code, @PathParam("format") String format, @QueryParam("from") int from,
             @QueryParam("to") int to) {
-        return file(format, () -> accounting.files().series(region(code), from, to, to, format));
+        String region = RegionCodes.inPath(code);
+        return file(format, () -> accounting.files().series(region, from, to, to, format));
     }
 
     /** The SEEA EA tables of two published years (XLSX: one sheet per table). */
     @GET
     @Path("/regions/{code}/seea.xlsx")
     public Response seea(@PathParam("code") String code, @QueryParam("from") int from, @QueryParam("to") int to) {
-        return file("xlsx", () -> accounting.files().seea(region(code), from, to, "xlsx"));
+        String region = RegionCodes.inPath(code);
+        return file("xlsx", () -> accounting.files().seea(region, from, to, "xlsx"));
     }
 
     @GET
@@ -65,10 +69,4 @@ public class DownloadResource {
         return Response.ok(file.bytes()).type(file.contentType()).header("Content-Disposition", file.contentDisposition()).build();
     }
 
-    private static String region(String code) {
-        if (!code.matches("\\d{6}")) {
-            throw new NotFoundException();
-        }
-        return code;
-    }
 }

@@ -43,7 +43,7 @@ public class RegionResource {
     @GET
     public Response search(@QueryParam("q") String query) {
         String asked = query == null ? "" : query.strip();
-        if (asked.matches("\\d{6}")) {
+        if (RegionCodes.isCode(asked)) {
             return Response.seeOther(URI.create("/regions/" + asked)).build();
         }
         List<RegionLink> found = asked.isEmpty() || asked.length() > 50 ? List.of() : RegionPages.links(accounting.regionsNamed(asked, 50));
@@ -53,7 +53,8 @@ public class RegionResource {
     @GET
     @Path("/{code}")
     public TemplateInstance region(@PathParam("code") String code, @QueryParam("year") Integer year) {
-        if (!code.matches("\\d{6}") || (year != null && (year < 1949 || year > 2100))) {
+        RegionCodes.inPath(code);
+        if (year != null && (year < 1949 || year > 2100)) {
             throw new NotFoundException();
         }
         return page.of(region).data("view", pages.view(code, year, page.language()).orElseThrow(NotFoundException::new));

@@ -67,6 +67,10 @@ class SignInTest {
         given().cookie(DevSessions.COOKIE, session).get("/jobs/not-a-uuid").then().statusCode(404);
         given().cookie(DevSessions.COOKIE, session).delete("/regions/330602").then().statusCode(405).body(containsString("请求有误"));
         given().cookie(DevSessions.COOKIE, session).get("/downloads/regions/330602/gep.pdf?year=2025").then().statusCode(404);
+        given().cookie(DevSessions.COOKIE, session).get("/downloads/regions/33060X/gep.csv?year=2025").then().statusCode(404);
+        // a region the lists cannot read is said, not dropped for the unfiltered list
+        given().cookie(DevSessions.COOKIE, session).get("/accounts?region=33060X").then().statusCode(400).body(containsString("请求有误"));
+        given().cookie(DevSessions.COOKIE, session).get("/compensation?region=abc").then().statusCode(400);
     }
 
     @Test
