@@ -42,7 +42,8 @@ import org.opengep.accounting.rest.AccountRequest;
 import org.opengep.accounting.rest.export.Exports;
 import org.opengep.accounting.service.CsvAccounts;
 import org.opengep.accounting.service.JobRunner;
-import org.opengep.accounting.service.JobService.Job;
+import org.opengep.accounting.service.JobProgress;
+import org.opengep.accounting.service.JobProgress.Job;
 import org.opengep.accounting.service.JobService;
 import org.opengep.common.idempotency.Idempotency;
 import org.opengep.common.problem.InputError;
@@ -71,6 +72,9 @@ public class GepAccountJobResource {
 
     @Inject
     JobService jobs;
+
+    @Inject
+    JobProgress progress;
 
     @Inject
     JobRunner runner;
@@ -162,7 +166,7 @@ public class GepAccountJobResource {
         String user = caller.name();
         Response answer = idempotency.execute(caller, key, false, "POST", uri, requests, () -> {
             UUID id = jobs.create(requests, publish, reason, key, user);
-            return Response.accepted(jobs.find(id).orElseThrow())
+            return Response.accepted(progress.find(id).orElseThrow())
                     .location(uri.getBaseUriBuilder().path("api/v1/gep-account-jobs").path(id.toString()).build()).build();
         });
         // committed by now: a new job starts; a replayed answer names a job that is already running (or resumed)
@@ -212,7 +216,7 @@ public class GepAccountJobResource {
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = Job.class)))
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        return jobs.find(id).map(j -> Response.ok(j).build()).orElseGet(() -> Problems.notFound("job " + id));
+        return progress.find(id).map(j -> Response.ok(j).build()).orElseGet(() -> Problems.notFound("job " + id));
     }
 
     @GET
@@ -220,6 +224,6 @@ public class GepAccountJobResource {
     @Operation(operationId = "listMyAccountJobs", summary = "Your jobs, newest first (to find a job again after losing the connection)")
     @APIResponse(responseCode = "200", description = "The jobs")
     public List<Job> mine() {
-        return jobs.ofUser(callers.current().name());
+        return progress.ofUser(callers.current().name());
     }
 }
