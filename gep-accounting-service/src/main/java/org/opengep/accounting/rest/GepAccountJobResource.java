@@ -24,7 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -113,11 +115,12 @@ public class GepAccountJobResource {
     }
 
     /**
-     * The elements of a JSON array of objects, each as its own JSON text exactly as sent (a number keeps every digit),
-     * read as a stream: a national job's megabytes are never held as one tree.
+     * The elements of a JSON array of objects, each as its own JSON text exactly as sent (its UTF-8 bytes: a number keeps
+     * every digit, and a national upload's 16 MB are neither decoded nor encoded again before they are stored), read as a
+     * stream: a national job's megabytes are never held as one tree.
      */
-    private List<String> splitArray(byte[] body) throws IOException {
-        List<String> requests = new ArrayList<>();
+    private List<byte[]> splitArray(byte[] body) throws IOException {
+        List<byte[]> requests = new ArrayList<>();
         try (JsonParser parser = json.getFactory().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new InvalidInputException(List.of(new InputError("body", "a JSON array of account requests is expected")));
@@ -130,7 +133,7 @@ public class GepAccountJobResource {
                 int from = (int) parser.currentTokenLocation().getByteOffset();
                 parser.skipChildren();
                 int to = (int) parser.currentLocation().getByteOffset();
-                requests.add(new String(body, from, to - from, StandardCharsets.UTF_8));
+                requests.add(Arrays.copyOfRange(body, from, to));
             }
             if (parser.nextToken() != null) {
                 throw new InvalidInputException(List.of(new InputError("body", "nothing may follow the array")));
@@ -146,9 +149,9 @@ public class GepAccountJobResource {
     public Response createFromCsv(String body, @QueryParam("publish") @DefaultValue("false") Boolean publish,
             @QueryParam("reason") String reason, @HeaderParam(Idempotency.HEADER) String key, @Context UriInfo uri)
             throws IOException {
-        List<String> requests = new ArrayList<>();
+        List<byte[]> requests = new ArrayList<>();
         for (JsonNode account : CsvAccounts.parse(Problems.requireBody(body), json)) {
-            requests.add(json.writeValueAsString(account));
+            requests.add(json.writeValueAsBytes(account));
         }
         return start(requests, publish, reason, key, uri);
     }
@@ -157,14 +160,14 @@ public class GepAccountJobResource {
      * Checks every account request as the single-account operation reads it (a field that breaks a rule is a 400 naming
      * it, e.g. {@code [3].regionCode}), then stores the job once per Idempotency-Key and, when it is new, starts it.
      */
-    private Response start(List<String> requests, boolean publish, String reason, String key, UriInfo uri) {
+    private Response start(List<byte[]> requests, boolean publish, String reason, String key, UriInfo uri) {
         Caller caller = callers.current();
         if (publish && !caller.has(Roles.Accounting.PUBLISHER)) {
             throw new ForbiddenException("publishing needs the " + Roles.Accounting.PUBLISHER + " role");
         }
         List<AccountRequest> parsed = parseAll(requests);
         String user = caller.name();
-        Response answer = idempotency.execute(caller, key, false, "POST", uri, requests, () -> {
+        Response answer = idempotency.execute(caller, key, false, "POST", uri, asText(requests), () -> {
             UUID id = jobs.create(requests, publish, reason, key, user);
             return Response.accepted(progress.find(id).orElseThrow())
                     .location(uri.getBaseUriBuilder().path("api/v1/gep-account-jobs").path(id.toString()).build()).build();
@@ -180,7 +183,25 @@ public class GepAccountJobResource {
      * Every request as the single-account operation reads it, on all cores (a national upload is thousands). The first
      * unreadable one, by position, is the 400, whichever thread met it first.
      */
-    private List<AccountRequest> parseAll(List<String> requests) {
+    /**
+     * The requests as the JSON texts a key's fingerprint has always been made of, decoded only if the fingerprint is made
+     * (a request with an Idempotency-Key).
+     */
+    private static List<String> asText(List<byte[]> requests) {
+        return new AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return new String(requests.get(index), StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public int size() {
+                return requests.size();
+            }
+        };
+    }
+
+    private List<AccountRequest> parseAll(List<byte[]> requests) {
         AccountRequest[] parsed = new AccountRequest[requests.size()];
         RuntimeException[] refusals = new RuntimeException[requests.size()];
         IntStream.range(0, requests.size()).parallel().forEach(i -> {
@@ -198,7 +219,7 @@ public class GepAccountJobResource {
         return Arrays.asList(parsed);
     }
 
-    private AccountRequest parse(String request, int index) {
+    private AccountRequest parse(byte[] request, int index) {
         try {
             return json.readValue(request, AccountRequest.class);
         } catch (JsonMappingException e) {
@@ -206,6 +227,8 @@ public class GepAccountJobResource {
             throw new WebApplicationException(e, 400);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException(List.of(new InputError("[" + index + "]", e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a byte array does no I/O
         }
     }
 

@@ -68,11 +68,11 @@ public class AccountingWarmUp implements HealthCheck {
     private void run() {
         long start = System.nanoTime();
         try {
-            List<String> requests = new ArrayList<>();
+            List<byte[]> requests = new ArrayList<>(); // as an upload hands them over: UTF-8 JSON
             List<String> regionCodes = new ArrayList<>();
             try (InputStream in = AccountingWarmUp.class.getClassLoader().getResourceAsStream(REQUESTS)) {
                 for (JsonNode request : json.readTree(in)) {
-                    requests.add(json.writeValueAsString(request));
+                    requests.add(json.writeValueAsBytes(request));
                     regionCodes.add(request.path("regionCode").asText());
                 }
             }
@@ -80,7 +80,7 @@ public class AccountingWarmUp implements HealthCheck {
             long bytes = 0;
             for (int i = 0; i < accounts; i++) {
                 AccountRequest request = json.readValue(requests.get(i % requests.size()), AccountRequest.class);
-                bytes += service.compute(request, "warm-up", lookups).documentJson().length();
+                bytes += service.compute(request, "warm-up", lookups).documentJson().length;
             }
             int sums = sumUpTheTree();
             LOG.infof("Accounting path warmed up: %d accounts (%d MB of documents) and %d sums up the tree in %d ms", accounts,

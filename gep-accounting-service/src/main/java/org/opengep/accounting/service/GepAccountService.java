@@ -200,7 +200,7 @@ public class GepAccountService {
         Region r = region.orElseThrow();
         GepResult result = engine.orElseThrow().compute(request.inputs(r), set.orElseThrow().book().withOverrides(overrides),
                 Year.now().getValue());
-        String inputsJson = write(CANONICAL, request);
+        byte[] inputsJson = write(CANONICAL, request);
         AccountDocument document = new AccountDocument(UUID.randomUUID(), r.code, r.name, request.year(),
                 new AccountDocument.Provenance(method, priceSetId, set.get().name(), set.get().version(), overrides,
                         sha256(inputsJson), user, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS)),
@@ -208,18 +208,22 @@ public class GepAccountService {
         return new ComputedAccount(document, write(json, document), inputsJson);
     }
 
-    String write(ObjectMapper mapper, Object value) {
+    private static byte[] write(ObjectMapper mapper, Object value) {
         try {
-            return mapper.writeValueAsString(value);
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass(), e);
         }
     }
 
-    /** The hex SHA-256 of an account's canonical inputs. */
+    /** The hex SHA-256 of an account's canonical inputs (of their UTF-8 bytes). */
     static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha256(byte[] utf8) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(utf8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

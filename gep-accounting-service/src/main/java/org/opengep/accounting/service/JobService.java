@@ -63,7 +63,7 @@ public class JobService {
      * @return the new job's id
      */
     @Transactional
-    public UUID create(List<String> requests, boolean publish, String reason, String clientKey, String user) {
+    public UUID create(List<byte[]> requests, boolean publish, String reason, String clientKey, String user) {
         Errors errors = new Errors();
         if (requests.isEmpty() || requests.size() > MAX_ITEMS) {
             errors.add("body", "between 1 and " + MAX_ITEMS + " accounts per job");
@@ -86,11 +86,11 @@ public class JobService {
                 job.executeUpdate();
             }
             try (PreparedStatement item = c.prepareStatement("insert into gep_account_job_item (job_id, seq, request, status) "
-                    + "values (?, ?, ?, 'PENDING')")) {
+                    + "values (?, ?, convert_from(?, 'UTF8'), 'PENDING')")) {
                 for (int i = 0; i < requests.size(); i++) {
                     item.setObject(1, id);
                     item.setInt(2, i);
-                    item.setString(3, requests.get(i));
+                    item.setBytes(3, requests.get(i)); // the UTF-8 JSON as sent, as AccountStore sends documents
                     item.addBatch();
                 }
                 item.executeBatch();

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import javax.sql.DataSource;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.UUID;
 import jakarta.inject.Inject;
 import org.opengep.accounting.service.JobService;
@@ -69,8 +71,8 @@ class GepAccountJobTest {
      */
     @Test
     void aResumedJobReadsItsRequestsFromItsItems() {
-        UUID id = jobs.create(List.of(county("360502", 2011, "1"), county("360521", 2011, "2"), "{\"regionCode\": [1]}"),
-                false, null, null, "bureau");
+        UUID id = jobs.create(Stream.of(county("360502", 2011, "1"), county("360521", 2011, "2"), "{\"regionCode\": [1]}")
+                .map(r -> r.getBytes(StandardCharsets.UTF_8)).toList(), false, null, null, "bureau");
         while (jobs.processChunk(id, null)) {
             // one chunk per call until none is left
         }

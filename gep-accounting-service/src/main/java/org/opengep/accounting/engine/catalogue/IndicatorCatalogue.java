@@ -6,11 +6,23 @@ import java.util.Optional;
 /** The versioned indicator catalogue of one accounting method. */
 public record IndicatorCatalogue(MethodVersion method, List<EcosystemType> ecosystemTypes, List<Indicator> indicators) {
 
+    // plain loops, as in Indicator: looked up for every account
+
     public Optional<Indicator> indicator(String code) {
-        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+        for (Indicator i : indicators) {
+            if (i.code().equals(code)) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<EcosystemType> ecosystemType(String code) {
-        return ecosystemTypes.stream().filter(t -> t.code().equals(code)).findFirst();
+        for (EcosystemType t : ecosystemTypes) {
+            if (t.code().equals(code)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 }
