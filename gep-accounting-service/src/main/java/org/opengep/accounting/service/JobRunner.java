@@ -75,7 +75,7 @@ public class JobRunner {
 
     /**
      * Starts the workers of a job with its requests as the upload read them (by seq), so that they are not read twice;
-     * the workers hold them until the last one stops.
+     * each is let go as its chunk is claimed.
      */
     public void run(UUID jobId, List<AccountRequest> parsed) {
         for (int i = 0; i < workers; i++) {

@@ -118,8 +118,8 @@ public class JobService {
 
     /**
      * Claims and processes the next chunk of a job. {@code parsed} are the job's requests as its upload read them (by
-     * seq), or null when this worker did not take the upload (another replica's job, or one resumed after a restart):
-     * then the chunk's requests are read again from their items.
+     * seq; each is taken out as its chunk is claimed), or null when this worker did not take the upload (another
+     * replica's job, or one resumed after a restart): requests not at hand are read again from their items.
      *
      * @return false when no pending item was left to claim
      */
@@ -145,13 +145,26 @@ public class JobService {
                 finishIfComplete(c, jobId);
                 return false;
             }
+            // The upload's requests are let go as their chunk is claimed: held to the end, they were a national job's
+            // largest live data, which every collection copied. A chunk tried again after a failure reads them from its
+            // items, as a job resumed without them does.
+            Map<Integer, AccountRequest> atHand = new HashMap<>();
+            List<Integer> notAtHand = new ArrayList<>();
+            for (int seq : seqs) {
+                AccountRequest request = parsed == null ? null : parsed.set(seq, null);
+                if (request == null) {
+                    notAtHand.add(seq);
+                } else {
+                    atHand.put(seq, request);
+                }
+            }
+            Map<Integer, String> stored = notAtHand.isEmpty() ? Map.of() : storedRequests(c, jobId, notAtHand);
             List<AccountRequest> requests = new ArrayList<>();
             List<List<InputError>> problems = new ArrayList<>();
-            Map<Integer, String> stored = parsed == null ? storedRequests(c, jobId, seqs) : Map.of();
             for (int seq : seqs) {
                 problems.add(null);
-                if (parsed != null) {
-                    requests.add(parsed.get(seq));
+                if (atHand.containsKey(seq)) {
+                    requests.add(atHand.get(seq));
                     continue;
                 }
                 try {
@@ -276,7 +289,8 @@ public class JobService {
             }
         }
         try (Statement analyse = c.createStatement()) {
-            analyse.execute("analyze gep_account, gep_account_value, gep_publication");
+            // the columns the reads filter and join on: the wide ones' statistics cost as much again and steer no plan
+            analyse.execute("analyze gep_account (id, region_code, year), gep_account_value (account_id), gep_publication");
         }
     }
 }

@@ -22,9 +22,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import javax.sql.DataSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import org.opengep.accounting.service.JobService;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,30 @@ class GepAccountJobTest {
         assertThat(accounts.getList("regionCode")).containsExactlyInAnyOrder("360502", "360521");
         assertThat(accounts.getList("gep", BigDecimal.class)).usingElementComparator(BigDecimal::compareTo)
                 .containsExactlyInAnyOrder(new BigDecimal("360000000"), new BigDecimal("460000000"));
+    }
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * The upload's requests are let go as their chunk is claimed; a chunk claimed again (after a failure rolled it back)
+     * finds some of them gone and reads those from its items.
+     */
+    @Test
+    void aChunkTriedAgainReadsTheRequestsItNoLongerHoldsFromItsItems() throws Exception {
+        List<String> sent = List.of(county("360502", 2012, "1"), county("360521", 2012, "2"));
+        UUID id = jobs.create(sent.stream().map(r -> r.getBytes(StandardCharsets.UTF_8)).toList(), false, null, null, "bureau");
+        List<AccountRequest> parsed = Arrays.asList(json.readValue(sent.get(0), AccountRequest.class), null);
+        for (int chunk = 0; chunk < 10 && jobs.processChunk(id, parsed); chunk++) {
+            // one chunk per call until none is left (bounded: an item neither done nor failed would be claimed forever)
+        }
+        assertThat(parsed).containsOnlyNulls();
+        JsonPath job = accountant().get("/api/v1/gep-account-jobs/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(job.getString("status")).isEqualTo("DONE");
+        assertThat(job.getInt("done")).isEqualTo(2);
+        JsonPath accounts = bureau().queryParam("jobId", id.toString()).get("/api/v1/gep-accounts").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(accounts.getList("regionCode")).containsExactlyInAnyOrder("360502", "360521");
     }
 
     @Inject
