@@ -1,9 +1,5 @@
 package org.opengep.accounting.rest;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.ForbiddenException;
@@ -18,20 +14,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -48,8 +40,6 @@ import org.opengep.accounting.service.JobProgress;
 import org.opengep.accounting.service.JobProgress.Job;
 import org.opengep.accounting.service.JobService;
 import org.opengep.common.idempotency.Idempotency;
-import org.opengep.common.problem.InputError;
-import org.opengep.common.problem.InvalidInputException;
 import org.opengep.common.problem.Problem;
 import org.opengep.common.problem.Problems;
 import org.opengep.common.security.Caller;
@@ -111,35 +101,7 @@ public class GepAccountJobResource {
         if (body == null || body.length == 0) {
             Problems.requireBody(null);
         }
-        return start(splitArray(body), publish, reason, key, uri);
-    }
-
-    /**
-     * The elements of a JSON array of objects, each as its own JSON text exactly as sent (its UTF-8 bytes: a number keeps
-     * every digit, and a national upload's 16 MB are neither decoded nor encoded again before they are stored), read as a
-     * stream: a national job's megabytes are never held as one tree.
-     */
-    private List<byte[]> splitArray(byte[] body) throws IOException {
-        List<byte[]> requests = new ArrayList<>();
-        try (JsonParser parser = json.getFactory().createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new InvalidInputException(List.of(new InputError("body", "a JSON array of account requests is expected")));
-            }
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                if (parser.currentToken() != JsonToken.START_OBJECT) {
-                    throw new InvalidInputException(List.of(new InputError("[" + requests.size() + "]",
-                            "each element must be an account request object")));
-                }
-                int from = (int) parser.currentTokenLocation().getByteOffset();
-                parser.skipChildren();
-                int to = (int) parser.currentLocation().getByteOffset();
-                requests.add(Arrays.copyOfRange(body, from, to));
-            }
-            if (parser.nextToken() != null) {
-                throw new InvalidInputException(List.of(new InputError("body", "nothing may follow the array")));
-            }
-        }
-        return requests;
+        return start(JobUpload.elements(json, body), publish, reason, key, uri);
     }
 
     @POST
@@ -165,7 +127,7 @@ public class GepAccountJobResource {
         if (publish && !caller.has(Roles.Accounting.PUBLISHER)) {
             throw new ForbiddenException("publishing needs the " + Roles.Accounting.PUBLISHER + " role");
         }
-        List<AccountRequest> parsed = parseAll(requests);
+        List<AccountRequest> parsed = JobUpload.parse(json, requests);
         String user = caller.name();
         Response answer = idempotency.execute(caller, key, false, "POST", uri, asText(requests), () -> {
             UUID id = jobs.create(requests, publish, reason, key, user);
@@ -179,10 +141,6 @@ public class GepAccountJobResource {
         return answer;
     }
 
-    /**
-     * Every request as the single-account operation reads it, on all cores (a national upload is thousands). The first
-     * unreadable one, by position, is the 400, whichever thread met it first.
-     */
     /**
      * The requests as the JSON texts a key's fingerprint has always been made of, decoded only if the fingerprint is made
      * (a request with an Idempotency-Key).
@@ -199,37 +157,6 @@ public class GepAccountJobResource {
                 return requests.size();
             }
         };
-    }
-
-    private List<AccountRequest> parseAll(List<byte[]> requests) {
-        AccountRequest[] parsed = new AccountRequest[requests.size()];
-        RuntimeException[] refusals = new RuntimeException[requests.size()];
-        IntStream.range(0, requests.size()).parallel().forEach(i -> {
-            try {
-                parsed[i] = parse(requests.get(i), i);
-            } catch (RuntimeException e) {
-                refusals[i] = e;
-            }
-        });
-        for (RuntimeException refusal : refusals) {
-            if (refusal != null) {
-                throw refusal;
-            }
-        }
-        return Arrays.asList(parsed);
-    }
-
-    private AccountRequest parse(byte[] request, int index) {
-        try {
-            return json.readValue(request, AccountRequest.class);
-        } catch (JsonMappingException e) {
-            e.prependPath(null, index);
-            throw new WebApplicationException(e, 400);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(List.of(new InputError("[" + index + "]", e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // reading a byte array does no I/O
-        }
     }
 
     @GET

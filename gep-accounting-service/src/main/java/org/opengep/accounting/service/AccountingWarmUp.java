@@ -20,15 +20,17 @@ import org.jboss.logging.Logger;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.domain.RegionLevel;
 import org.opengep.accounting.rest.AccountRequest;
+import org.opengep.accounting.rest.JobUpload;
 
 /**
  * Compiles the accounting path before the service reports ready. On two cores the JIT needs about three national runs
  * (9 000 accounts) before an account's parse, computation and serialisation run at their steady speed, and meanwhile
  * it competes with the work for the CPU: the first national job after a start took twice as long as the third. So at
- * start a background thread computes {@code gep.warm-up.accounts} accounts from a few bundled county requests (parse,
- * engine, document and canonical inputs, hash; nothing is stored), then sums the region tree up as a national run's end
- * does (queries only), and readiness waits for it. Storing is not warmed: running whole jobs and rolling them back took a
- * minute at start, left hundreds of megabytes of dead rows for autovacuum, and the first run was no faster.
+ * start a background thread computes {@code gep.warm-up.accounts} accounts from a few bundled county requests, read as
+ * national uploads are (split and parsed on all cores), then engine, document and canonical inputs, hash; nothing is
+ * stored. It then sums the region tree up as a national run's end does (queries only), and readiness waits for it.
+ * Storing is not warmed: running whole jobs and rolling them back took a minute at start, left hundreds of megabytes
+ * of dead rows for autovacuum, and the first run was no faster.
  */
 @ApplicationScoped
 @Readiness
@@ -37,6 +39,8 @@ public class AccountingWarmUp implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(AccountingWarmUp.class);
     private static final String REQUESTS = "warm-up/accounts.json";
     private static final int SUM_ROUNDS = 3;
+    /** Requests read per warm-up upload, a national job's size. */
+    private static final int UPLOAD = 3_000;
 
     @ConfigProperty(name = "gep.warm-up.accounts")
     int accounts;
@@ -68,28 +72,46 @@ public class AccountingWarmUp implements HealthCheck {
     private void run() {
         long start = System.nanoTime();
         try {
-            List<byte[]> requests = new ArrayList<>(); // as an upload hands them over: UTF-8 JSON
-            List<String> regionCodes = new ArrayList<>();
-            try (InputStream in = AccountingWarmUp.class.getClassLoader().getResourceAsStream(REQUESTS)) {
-                for (JsonNode request : json.readTree(in)) {
-                    requests.add(json.writeValueAsBytes(request));
-                    regionCodes.add(request.path("regionCode").asText());
-                }
-            }
-            GepAccountService.Lookups lookups = service.lookupsFor(regionCodes);
-            long bytes = 0;
-            for (int i = 0; i < accounts; i++) {
-                AccountRequest request = json.readValue(requests.get(i % requests.size()), AccountRequest.class);
-                bytes += service.compute(request, "warm-up", lookups).documentJson().length;
-            }
-            int sums = sumUpTheTree();
-            LOG.infof("Accounting path warmed up: %d accounts (%d MB of documents) and %d sums up the tree in %d ms", accounts,
-                    bytes >> 20, sums, (System.nanoTime() - start) / 1_000_000);
+            Round round = warm(accounts);
+            LOG.infof("Accounting path warmed up: %d accounts (%d MB of documents) and %d sums up the tree in %d ms",
+                    round.accounts(), round.documentBytes() >> 20, round.sums(), (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.warn("the accounting warm-up failed; the service is ready without it", e);
         } finally {
             done = true;
         }
+    }
+
+    /** What a warm-up went through. */
+    record Round(int accounts, long documentBytes, int sums) {}
+
+    /** Reads and computes {@code accounts} accounts as a national job does, then sums the tree up; stores nothing. */
+    Round warm(int accounts) throws IOException {
+        List<JsonNode> bundled = new ArrayList<>();
+        List<String> regionCodes = new ArrayList<>();
+        try (InputStream in = AccountingWarmUp.class.getClassLoader().getResourceAsStream(REQUESTS)) {
+            for (JsonNode request : json.readTree(in)) {
+                bundled.add(request);
+                regionCodes.add(request.path("regionCode").asText());
+            }
+        }
+        GepAccountService.Lookups lookups = service.lookupsFor(regionCodes);
+        long bytes = 0;
+        for (int computed = 0; computed < accounts; computed += UPLOAD) {
+            for (AccountRequest request : upload(bundled, Math.min(UPLOAD, accounts - computed))) {
+                bytes += service.compute(request, "warm-up", lookups).documentJson().length;
+            }
+        }
+        return new Round(accounts, bytes, sumUpTheTree());
+    }
+
+    /** The bundled requests repeated into an upload of {@code size}, read as a job's upload is (split, then parsed on all cores). */
+    private List<AccountRequest> upload(List<JsonNode> bundled, int size) throws IOException {
+        List<JsonNode> requests = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            requests.add(bundled.get(i % bundled.size()));
+        }
+        return JobUpload.parse(json, JobUpload.elements(json, json.writeValueAsBytes(requests)));
     }
 
     /**
