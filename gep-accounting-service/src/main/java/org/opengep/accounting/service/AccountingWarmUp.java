@@ -82,7 +82,7 @@ public class AccountingWarmUp implements HealthCheck {
         }
     }
 
-    /** What a warm-up went through. */
+    /** What a warm-up went through: accounts computed, bytes of their documents, sums up the tree. */
     record Round(int accounts, long documentBytes, int sums) {}
 
     /** Reads and computes {@code accounts} accounts as a national job does, then sums the tree up; stores nothing. */
@@ -96,13 +96,15 @@ public class AccountingWarmUp implements HealthCheck {
             }
         }
         GepAccountService.Lookups lookups = service.lookupsFor(regionCodes);
+        int computed = 0;
         long bytes = 0;
-        for (int computed = 0; computed < accounts; computed += UPLOAD) {
-            for (AccountRequest request : upload(bundled, Math.min(UPLOAD, accounts - computed))) {
+        for (int read = 0; read < accounts; read += UPLOAD) {
+            for (AccountRequest request : upload(bundled, Math.min(UPLOAD, accounts - read))) {
                 bytes += service.compute(request, "warm-up", lookups).documentJson().length;
+                computed++;
             }
         }
-        return new Round(accounts, bytes, sumUpTheTree());
+        return new Round(computed, bytes, sumUpTheTree());
     }
 
     /** The bundled requests repeated into an upload of {@code size}, read as a job's upload is (split, then parsed on all cores). */

@@ -16,6 +16,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,35 +146,8 @@ public class JobService {
                 finishIfComplete(c, jobId);
                 return false;
             }
-            // The upload's requests are let go as their chunk is claimed: held to the end, they were a national job's
-            // largest live data, which every collection copied. A chunk tried again after a failure reads them from its
-            // items, as a job resumed without them does.
-            Map<Integer, AccountRequest> atHand = new HashMap<>();
-            List<Integer> notAtHand = new ArrayList<>();
-            for (int seq : seqs) {
-                AccountRequest request = parsed == null ? null : parsed.set(seq, null);
-                if (request == null) {
-                    notAtHand.add(seq);
-                } else {
-                    atHand.put(seq, request);
-                }
-            }
-            Map<Integer, String> stored = notAtHand.isEmpty() ? Map.of() : storedRequests(c, jobId, notAtHand);
-            List<AccountRequest> requests = new ArrayList<>();
-            List<List<InputError>> problems = new ArrayList<>();
-            for (int seq : seqs) {
-                problems.add(null);
-                if (atHand.containsKey(seq)) {
-                    requests.add(atHand.get(seq));
-                    continue;
-                }
-                try {
-                    requests.add(json.readValue(stored.get(seq), AccountRequest.class));
-                } catch (JsonProcessingException e) {
-                    requests.add(null);
-                    problems.set(problems.size() - 1, List.of(new InputError("body", e.getOriginalMessage())));
-                }
-            }
+            List<List<InputError>> problems = new ArrayList<>(Collections.nCopies(seqs.size(), null));
+            List<AccountRequest> requests = requests(c, jobId, seqs, parsed, problems);
             GepAccountService.Lookups lookups = accounts.lookups();
             lookups.preloadRegions(requests.stream().filter(r -> r != null && r.regionCode() != null)
                     .map(AccountRequest::regionCode).distinct().toList());
@@ -217,6 +191,39 @@ public class JobService {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not process job " + jobId, e);
         }
+    }
+
+    /**
+     * The requests of a claimed chunk, by position (null where one no longer reads, with its problem set). Those the
+     * upload handed over are taken out of its list: held to the job's end, they were a national job's largest live
+     * data, which every collection copied. The others (a resumed job's, another replica's, a chunk claimed again after
+     * a failure) are read from their items.
+     */
+    private List<AccountRequest> requests(Connection c, UUID jobId, List<Integer> seqs, List<AccountRequest> parsed,
+            List<List<InputError>> problems) throws SQLException {
+        List<AccountRequest> requests = new ArrayList<>();
+        List<Integer> notAtHand = new ArrayList<>();
+        for (int seq : seqs) {
+            AccountRequest request = parsed == null ? null : parsed.set(seq, null);
+            requests.add(request);
+            if (request == null) {
+                notAtHand.add(seq);
+            }
+        }
+        if (notAtHand.isEmpty()) {
+            return requests;
+        }
+        Map<Integer, String> stored = storedRequests(c, jobId, notAtHand);
+        for (int i = 0; i < seqs.size(); i++) {
+            if (requests.get(i) == null) {
+                try {
+                    requests.set(i, json.readValue(stored.get(seqs.get(i)), AccountRequest.class));
+                } catch (JsonProcessingException e) {
+                    problems.set(i, List.of(new InputError("body", e.getOriginalMessage())));
+                }
+            }
+        }
+        return requests;
     }
 
     /** Locks the next chunk's pending items (skipping those other workers hold) and gives their seqs, in order. */

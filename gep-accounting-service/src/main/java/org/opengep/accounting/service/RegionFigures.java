@@ -36,8 +36,9 @@ public class RegionFigures {
     /**
      * The frontier below a parent: every administrative descendant reached without passing an official figure, with
      * the child it belongs to (root), its official account's figures if it has one, and what tells whether it is a child
-     * to show and an uncovered unit (name, area, development zone, code valid in the year, children). Each level joins its publications and accounts by index, so a sum costs what its subtree holds, however
-     * many years of accounts the tables keep (joining them once to the whole walk made PostgreSQL scan all accounts).
+     * to show and an uncovered unit (name, area, development zone, code valid in the year, children). Each level joins
+     * its publications and accounts by index, so a sum costs what its subtree holds, however many years of accounts the
+     * tables keep (joining them once to the whole walk made PostgreSQL scan all accounts).
      */
     private static final String FRONTIER = """
             with recursive wanted(year, method) as (select ?::int, ?::varchar),
