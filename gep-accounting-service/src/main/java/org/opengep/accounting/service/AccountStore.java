@@ -1,11 +1,12 @@
 package org.opengep.accounting.service;
 
+import static org.opengep.common.jdbc.Unnest.column;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import org.opengep.common.metrics.DomainMetrics;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,10 +17,15 @@ import java.util.UUID;
 import org.opengep.accounting.engine.account.GepResult;
 import org.opengep.accounting.engine.account.ValueRow;
 import org.opengep.accounting.engine.catalogue.Category;
+import org.opengep.common.jdbc.Unnest;
+import org.opengep.common.jdbc.Unnest.Column;
+import org.opengep.common.jdbc.Writes;
+import org.opengep.common.metrics.DomainMetrics;
 
 /**
  * Writes accounts (one account or a chunk of a national job alike): the account rows in a JDBC batch and their
- * values by indicator, ecosystem type and price family in one set-based insert. Runs inside the caller's transaction.
+ * values by indicator, ecosystem type and price family in one set-based insert ({@link Unnest}, which checks that every row
+ * was written). Runs inside the caller's transaction.
  * The document and the inputs travel as the UTF-8 bytes they were written as (a bytea parameter that PostgreSQL checks
  * and turns into text), not as Strings that the driver would encode again: for documents with Chinese names that
  * encoding was a tenth of a national job's CPU.
@@ -35,11 +41,8 @@ public class AccountStore {
                 PreparedStatement account = c.prepareStatement("insert into gep_account (id, region_code, year, method_version, "
                         + "price_set_id, inputs, inputs_hash, provisioning, regulating, cultural, gep, document, created_by, created_at, "
                         + "area_km2, population, gdp) values (?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), "
-                        + "?, ?, ?, ?, ?)");
-                PreparedStatement value = c.prepareStatement("insert into gep_account_value (account_id, indicator, category, "
-                        + "ecosystem_type, price_family, value) select * from unnest(?::uuid[], ?::varchar[], ?::varchar[], "
-                        + "?::varchar[], ?::varchar[], ?::numeric[])")) {
-            ValueColumns values = new ValueColumns();
+                        + "?, ?, ?, ?, ?)")) {
+            List<AccountValue> values = new ArrayList<>();
             for (ComputedAccount a : accounts) {
                 GepResult r = a.document().result();
                 account.setObject(1, a.document().id());
@@ -64,40 +67,24 @@ public class AccountStore {
                 }
                 account.setBigDecimal(17, r.gdp());
                 account.addBatch();
-                ValueRow.of(r).forEach((row, v) -> values.add(a.document().id(), row, v));
+                ValueRow.of(r).forEach((row, v) -> values.add(new AccountValue(a.document().id(), row, v)));
             }
             account.executeBatch();
-            if (!values.accounts.isEmpty()) {
-                value.setArray(1, c.createArrayOf("uuid", values.accounts.toArray()));
-                value.setArray(2, c.createArrayOf("varchar", values.indicators.toArray()));
-                value.setArray(3, c.createArrayOf("varchar", values.categories.toArray()));
-                value.setArray(4, c.createArrayOf("varchar", values.ecosystemTypes.toArray()));
-                value.setArray(5, c.createArrayOf("varchar", values.priceFamilies.toArray()));
-                value.setArray(6, c.createArrayOf("numeric", values.values.toArray()));
-                value.executeUpdate();
-            }
+            Writes.execute(c, List.of(Unnest.insert("gep_account_value", values, "", "value rows", VALUE_COLUMNS)));
         } catch (SQLException e) {
             throw new IllegalStateException("could not store accounts", e);
         }
         DomainMetrics.count(DomainMetrics.ACCOUNTS_COMPUTED, accounts.size());
     }
 
-    /** The value rows of a batch of accounts by column, for one set-based insert (a national chunk has some 8 500 rows). */
-    private static final class ValueColumns {
-        final List<UUID> accounts = new ArrayList<>();
-        final List<String> indicators = new ArrayList<>();
-        final List<String> categories = new ArrayList<>();
-        final List<String> ecosystemTypes = new ArrayList<>();
-        final List<String> priceFamilies = new ArrayList<>();
-        final List<BigDecimal> values = new ArrayList<>();
+    /** One value row of an account (a national chunk has some 8 500, written in one statement). */
+    private record AccountValue(UUID accountId, ValueRow row, BigDecimal value) {}
 
-        void add(UUID account, ValueRow row, BigDecimal value) {
-            accounts.add(account);
-            indicators.add(row.indicator());
-            categories.add(row.category().name());
-            ecosystemTypes.add(row.ecosystemType());
-            priceFamilies.add(row.priceFamily());
-            values.add(value);
-        }
-    }
+    private static final List<Column<AccountValue>> VALUE_COLUMNS = List.of(
+            column("account_id", "uuid", AccountValue::accountId),
+            column("indicator", "text", v -> v.row().indicator()),
+            column("category", "text", v -> v.row().category()),
+            column("ecosystem_type", "text", v -> v.row().ecosystemType()),
+            column("price_family", "text", v -> v.row().priceFamily()),
+            column("value", "numeric", AccountValue::value));
 }
