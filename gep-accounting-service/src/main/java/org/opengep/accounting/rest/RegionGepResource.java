@@ -41,7 +41,6 @@ import org.opengep.accounting.service.CatalogueService;
 import org.opengep.accounting.service.PublicationService.Publication;
 import org.opengep.accounting.service.PublicationService;
 import org.opengep.accounting.service.RegionFigures.ChildFigure;
-import org.opengep.accounting.service.RegionFigures.ChildrenSum;
 import org.opengep.accounting.service.RegionFigures;
 import org.opengep.accounting.service.RegionService;
 import org.opengep.accounting.service.SeriesService.Series;
@@ -124,19 +123,18 @@ public class RegionGepResource {
                 return Uni.createFrom().item(Response.ok(cached.get(), MediaType.APPLICATION_JSON).build());
             }
         }
-        return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(() -> gepFromDatabase(code, year, basis, lines, method, wanted)))
+        if ("children".equals(basis)) {
+            // one statement: no transaction, no session
+            return Uni.createFrom().item(() -> figures.sumOfChildren(code, year, method)
+                    .map(sum -> wanted == Format.JSON ? Response.ok(sum).build() : childrenDownload(code, year, sum.children(), wanted))
+                    .orElseGet(() -> Problems.notFound("region " + code)))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(() -> officialFromDatabase(code, year, lines, method, wanted)))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private Response gepFromDatabase(String code, int year, String basis, boolean lines, String method, Format wanted) {
-        if ("children".equals(basis)) {
-            Optional<Region> region = regions.find(code);
-            if (region.isEmpty()) {
-                return Problems.notFound("region " + code);
-            }
-            ChildrenSum sum = figures.sumOfChildren(region.get(), year, method);
-            return wanted == Format.JSON ? Response.ok(sum).build() : childrenDownload(code, year, sum.children(), wanted);
-        }
+    private Response officialFromDatabase(String code, int year, boolean lines, String method, Format wanted) {
         // exports list the value lines; the JSON figure has them on request
         Optional<byte[]> document = publications.officialDocument(code, year, method, lines || wanted != Format.JSON);
         if (document.isEmpty()) {
@@ -208,12 +206,9 @@ public class RegionGepResource {
         String method = method(methodVersion, errors);
         Format wanted = Exports.negotiate(headers, format);
         errors.throwIfAny();
-        Optional<Region> region = regions.find(code);
-        if (region.isEmpty()) {
-            return Problems.notFound("region " + code);
-        }
-        List<ChildFigure> ranked = figures.children(region.get(), year, method);
-        return wanted == Format.JSON ? Response.ok(ranked).build() : childrenDownload(code, year, ranked, wanted);
+        return figures.children(code, year, method)
+                .map(ranked -> wanted == Format.JSON ? Response.ok(ranked).build() : childrenDownload(code, year, ranked, wanted))
+                .orElseGet(() -> Problems.notFound("region " + code));
     }
 
     private static Response childrenDownload(String code, int year, List<ChildFigure> children, Format format) {

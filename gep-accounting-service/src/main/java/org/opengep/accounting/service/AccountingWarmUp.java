@@ -127,7 +127,7 @@ public class AccountingWarmUp implements HealthCheck {
         String method = catalogues.resolve(null);
         for (int round = 0; round < SUM_ROUNDS; round++) {
             for (Region parent : parents) {
-                json.writeValueAsBytes(figures.sumOfChildren(parent, year, method));
+                json.writeValueAsBytes(figures.sumOfChildren(parent.code, year, method).orElseThrow());
             }
         }
         return SUM_ROUNDS * parents.size();

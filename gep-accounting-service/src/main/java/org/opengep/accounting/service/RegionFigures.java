@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.catalogue.Category;
 import org.opengep.accounting.engine.catalogue.Indicator;
 import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
@@ -34,37 +33,56 @@ import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
 public class RegionFigures {
 
     /**
-     * The frontier below a parent: every administrative descendant reached without passing an official figure, with
-     * the child it belongs to (root), its official account's figures if it has one, and what tells whether it is a child
-     * to show and an uncovered unit (name, area, development zone, code valid in the year, children). Each level joins
-     * its publications and accounts by index, so a sum costs what its subtree holds, however many years of accounts the
-     * tables keep (joining them once to the whole walk made PostgreSQL scan all accounts).
+     * The region (depth 0) and the frontier below it: every administrative descendant reached without passing an official
+     * figure, with the child it belongs to (root), its official account's figures if it has one, and what tells whether it
+     * is a child to show and an uncovered unit (name, area, development zone, code valid in the year, children). The
+     * region's own row carries its own official figure, which does not stop the walk. Each level joins its publications
+     * and accounts by index, so a sum costs what its subtree holds, however many years of accounts the tables keep
+     * (joining them once to the whole walk made PostgreSQL scan all accounts).
      */
-    private static final String FRONTIER = """
+    private static final String WALK = """
             with recursive wanted(year, method) as (select ?::int, ?::varchar),
-            walk(root, code, account_id, gep, provisioning, regulating, cultural, area_km2, population, gdp,
+            walk(depth, root, code, account_id, gep, provisioning, regulating, cultural, area_km2, population, gdp,
                  name, region_area_km2, development_zone, valid, has_children) as (
-                select r.code, r.code, p.account_id, a.gep, a.provisioning, a.regulating, a.cultural, a.area_km2, a.population, a.gdp,
+                select 0, r.code, r.code, p.account_id, a.gep, a.provisioning, a.regulating, a.cultural, a.area_km2, a.population, a.gdp,
                        r.name, r.area_km2, r.development_zone,
                        (r.valid_from is null or r.valid_from <= k.year) and (r.valid_until is null or r.valid_until >= k.year),
                        exists (select 1 from region c where c.parent_code = r.code and not c.custom)
-                from wanted k join region r on r.parent_code = ? and not r.custom
+                from wanted k join region r on r.code = ?
                 left join gep_publication p on p.region_code = r.code and p.year = k.year and p.method_version = k.method and p.official
                 left join gep_account a on a.id = p.account_id
               union all
-                select w.root, r.code, p.account_id, a.gep, a.provisioning, a.regulating, a.cultural, a.area_km2, a.population, a.gdp,
-                       r.name, r.area_km2, r.development_zone,
+                select w.depth + 1, case when w.depth = 0 then r.code else w.root end, r.code, p.account_id, a.gep, a.provisioning,
+                       a.regulating, a.cultural, a.area_km2, a.population, a.gdp, r.name, r.area_km2, r.development_zone,
                        (r.valid_from is null or r.valid_from <= k.year) and (r.valid_until is null or r.valid_until >= k.year),
                        exists (select 1 from region c where c.parent_code = r.code and not c.custom)
                 from walk w cross join wanted k join region r on r.parent_code = w.code and not r.custom
                 left join gep_publication p on p.region_code = r.code and p.year = k.year and p.method_version = k.method and p.official
                 left join gep_account a on a.id = p.account_id
-                where w.account_id is null
+                where w.depth = 0 or w.account_id is null
             )
-            select root, code, account_id, gep, provisioning, regulating, cultural, area_km2, population, gdp,
-                   name, region_area_km2, development_zone, valid, has_children
-            from walk
             """;
+
+    private static final String WALK_COLUMNS = "depth, root, code, account_id, gep, provisioning, regulating, cultural, area_km2, "
+            + "population, gdp, name, region_area_km2, development_zone, valid, has_children";
+
+    private static final String FRONTIER = WALK + "select " + WALK_COLUMNS + " from walk";
+
+    /**
+     * The frontier and, in the same statement (one round trip, one snapshot), the frontier's official values summed by
+     * indicator, category and ecosystem type: rows with depth null.
+     */
+    private static final String FRONTIER_AND_VALUES = WALK + """
+            , value_sum as (
+                select indicator, category, ecosystem_type, sum(value) as value from gep_account_value
+                where account_id in (select account_id from walk where depth > 0 and account_id is not null)
+                group by indicator, category, ecosystem_type
+            )
+            select %s, null, null, null, null from walk
+            union all
+            select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                   indicator, category, ecosystem_type, value from value_sum
+            """.formatted(WALK_COLUMNS);
 
     @Inject
     AgroalDataSource dataSource;
@@ -102,6 +120,15 @@ public class RegionFigures {
             BigDecimal regulating, BigDecimal cultural, BigDecimal areaKm2, Long population, BigDecimal gdp, String name,
             BigDecimal regionAreaKm2, boolean developmentZone, boolean validInYear, boolean hasChildren) {
 
+        /** The official figure's total of a category. */
+        BigDecimal category(Category category) {
+            return switch (category) {
+                case PROVISIONING -> provisioning;
+                case REGULATING -> regulating;
+                case CULTURAL -> cultural;
+            };
+        }
+
         boolean isChild() {
             return code.equals(root);
         }
@@ -112,32 +139,52 @@ public class RegionFigures {
         }
     }
 
-    private List<FrontierUnit> frontier(String parent, int year, String method) {
+    /** One indicator's official values of an ecosystem type summed over a frontier. */
+    private record ValueSum(String indicator, Category category, String ecosystemType, BigDecimal value) {}
+
+    /** What one statement reads for a region: its own row, the frontier below it, and the frontier's value sums. */
+    private record Walk(FrontierUnit region, List<FrontierUnit> frontier, List<ValueSum> values) {}
+
+    /** The region's own row and the frontier below it, and the frontier's value sums when asked for; empty when there is no such region. */
+    private Optional<Walk> walk(String code, int year, String method, boolean withValues) {
         List<FrontierUnit> units = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(FRONTIER)) {
+        List<ValueSum> values = new ArrayList<>();
+        FrontierUnit region = null;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(withValues ? FRONTIER_AND_VALUES : FRONTIER)) {
             s.setInt(1, year);
             s.setString(2, method);
-            s.setString(3, parent);
+            s.setString(3, code);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    units.add(new FrontierUnit(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getBigDecimal(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                            (Long) rs.getObject(9, Long.class), rs.getBigDecimal(10), rs.getString(11), rs.getBigDecimal(12),
-                            rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(15)));
+                    Integer depth = rs.getObject(1, Integer.class);
+                    if (depth == null) {
+                        values.add(new ValueSum(rs.getString(17), Category.valueOf(rs.getString(18)), rs.getString(19), rs.getBigDecimal(20)));
+                        continue;
+                    }
+                    FrontierUnit unit = new FrontierUnit(rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), rs.getBigDecimal(5),
+                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                            rs.getObject(10, Long.class), rs.getBigDecimal(11), rs.getString(12), rs.getBigDecimal(13),
+                            rs.getBoolean(14), rs.getBoolean(15), rs.getBoolean(16));
+                    if (depth == 0) {
+                        region = unit;
+                    } else {
+                        units.add(unit);
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return units;
+        return region == null ? Optional.empty() : Optional.of(new Walk(region, units, values));
     }
 
     /**
-     * The children of a region, ranked by GEP (missing ones last, unranked). A child whose code did not stand for it in the
-     * year, or a development zone, is a child only when something has been accounted for it.
+     * The children of a region, ranked by GEP (missing ones last, unranked); empty when there is no such region. A child
+     * whose code did not stand for it in the year, or a development zone, is a child only when something has been
+     * accounted for it.
      */
-    public List<ChildFigure> children(Region parent, int year, String method) {
-        return children(frontier(parent.code, year, method));
+    public Optional<List<ChildFigure>> children(String code, int year, String method) {
+        return walk(code, year, method, false).map(w -> children(w.frontier()));
     }
 
     private static List<ChildFigure> children(List<FrontierUnit> frontier) {
@@ -188,33 +235,26 @@ public class RegionFigures {
         return units.stream().allMatch(u -> f.apply(u) != null) ? sum(units, f) : null;
     }
 
-    /** A region's GEP as the sum of its children's official figures, by indicator, category and ecosystem type. */
-    public ChildrenSum sumOfChildren(Region parent, int year, String method) {
-        List<FrontierUnit> frontier = frontier(parent.code, year, method);
-        List<ChildFigure> children = children(frontier);
-        Map<Category, BigDecimal> ownOfficialCategories = new LinkedHashMap<>();
-        Optional<BigDecimal> ownOfficialGep = ownOfficial(parent.code, year, method, ownOfficialCategories);
-        String sql = "select indicator, category, ecosystem_type, sum(value) from gep_account_value "
-                + "where account_id = any(?) group by indicator, category, ecosystem_type";
-        Object[] accountIds = frontier.stream().map(FrontierUnit::accountId).filter(Objects::nonNull).toArray();
+    /**
+     * A region's GEP as the sum of its children's official figures, by indicator, category and ecosystem type; empty when
+     * there is no such region. One statement reads it all.
+     */
+    public Optional<ChildrenSum> sumOfChildren(String code, int year, String method) {
+        return walk(code, year, method, true).map(w -> sumOfChildren(w, year, method));
+    }
+
+    private ChildrenSum sumOfChildren(Walk walk, int year, String method) {
+        List<ChildFigure> children = children(walk.frontier());
         Map<String, BigDecimal> byIndicator = new LinkedHashMap<>();
         Map<Category, BigDecimal> byCategory = new LinkedHashMap<>();
         for (Category category : Category.values()) {
             byCategory.put(category, BigDecimal.ZERO);
         }
         Map<String, BigDecimal> byEcosystem = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("uuid", accountIds));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    BigDecimal v = rs.getBigDecimal(4);
-                    byIndicator.merge(rs.getString(1), v, BigDecimal::add);
-                    byCategory.merge(Category.valueOf(rs.getString(2)), v, BigDecimal::add);
-                    byEcosystem.merge(rs.getString(3), v, BigDecimal::add);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        for (ValueSum v : walk.values()) {
+            byIndicator.merge(v.indicator(), v.value(), BigDecimal::add);
+            byCategory.merge(v.category(), v.value(), BigDecimal::add);
+            byEcosystem.merge(v.ecosystemType(), v.value(), BigDecimal::add);
         }
         // deductions (outside-origin values) are in the accounts' GEP but not among the values
         BigDecimal gep = children.stream().map(ChildFigure::gep).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -228,36 +268,13 @@ public class RegionFigures {
         BigDecimal gross = byCategory.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         List<CategorySum> categories = byCategory.entrySet().stream()
                 .map(e -> new CategorySum(e.getKey(), e.getValue(), share(e.getValue(), gross))).toList();
-        Difference difference = ownOfficialGep.map(own -> new Difference(own, gep, own.subtract(gep),
-                categories.stream().map(cs -> new CategorySum(cs.category(),
-                        ownOfficialCategories.getOrDefault(cs.category(), BigDecimal.ZERO).subtract(cs.value()), null)).toList()))
-                .orElse(null);
+        FrontierUnit region = walk.region();
+        Difference difference = region.accountId() == null ? null : new Difference(region.gep(), gep, region.gep().subtract(gep),
+                categories.stream().map(cs -> new CategorySum(cs.category(), region.category(cs.category()).subtract(cs.value()), null)).toList());
         List<String> missing = children.stream().filter(f -> f.source() == Source.MISSING).map(ChildFigure::code).toList();
         int uncovered = children.stream().mapToInt(ChildFigure::uncoveredUnits).sum();
-        return new ChildrenSum(parent.code, parent.name, year, method, "CHILDREN", gep, categories, indicators, byEcosystem,
+        return new ChildrenSum(region.code(), region.name(), year, method, "CHILDREN", gep, categories, indicators, byEcosystem,
                 children, missing, uncovered, difference);
-    }
-
-    /** The region's own official GEP, filling in its category totals. */
-    private Optional<BigDecimal> ownOfficial(String code, int year, String method, Map<Category, BigDecimal> categories) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select a.gep, a.provisioning, a.regulating, a.cultural from gep_publication p "
-                        + "join gep_account a on a.id = p.account_id where p.region_code = ? and p.year = ? and p.method_version = ? and p.official")) {
-            s.setString(1, code);
-            s.setInt(2, year);
-            s.setString(3, method);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                categories.put(Category.PROVISIONING, rs.getBigDecimal(2));
-                categories.put(Category.REGULATING, rs.getBigDecimal(3));
-                categories.put(Category.CULTURAL, rs.getBigDecimal(4));
-                return Optional.of(rs.getBigDecimal(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static BigDecimal per(BigDecimal value, BigDecimal divisor) {

@@ -171,6 +171,12 @@ class OfficialGepTest {
         JsonPath withOwn = reader().queryParam("year", 2004).queryParam("basis", "children").get("/api/v1/regions/150300/gep")
                 .then().extract().jsonPath();
         assertThat(new BigDecimal(withOwn.getString("officialDifference.difference"))).isEqualByComparingTo(yuan("1"));
+        assertThat(new BigDecimal(withOwn.getString("officialDifference.officialMinusChildren.find { it.category == 'CULTURAL' }.value")))
+                .isEqualByComparingTo(yuan("1"));
+        // the region's own figure is compared with the sum, never counted in it
+        assertThat(new BigDecimal(withOwn.getString("gep"))).isEqualByComparingTo(yuan("15"));
+        assertThat(new BigDecimal(withOwn.getString("categories.find { it.category == 'REGULATING' }.value"))).isEqualByComparingTo(yuan("5"));
+        assertThat(new BigDecimal(withOwn.getString("indicators.find { it.code == 'RECREATION' }.value"))).isEqualByComparingTo(yuan("7"));
 
         // the province ranks its prefectures: 乌海 counts with its own official figure, the others are missing
         JsonPath ranked = reader().queryParam("year", 2004).get("/api/v1/regions/150000/children/gep").then().statusCode(200)
@@ -181,6 +187,9 @@ class OfficialGepTest {
         assertThat(new BigDecimal(ranked.getString("[0].gepPerCapita"))).isEqualByComparingTo("16000.00");
         assertThat(ranked.getString("[1].source")).isEqualTo("MISSING");
         assertThat(ranked.getString("[1].rank")).isNull();
+
+        reader().queryParam("year", 2004).queryParam("basis", "children").get("/api/v1/regions/159900/gep").then().statusCode(404);
+        reader().queryParam("year", 2004).get("/api/v1/regions/159900/children/gep").then().statusCode(404);
     }
 
     @Test
