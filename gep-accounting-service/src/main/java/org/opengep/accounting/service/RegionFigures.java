@@ -117,7 +117,10 @@ public class RegionFigures {
             List<CategorySum> categories, List<IndicatorSum> indicators, Map<String, BigDecimal> valueByEcosystem,
             List<ChildFigure> children, List<String> missingChildren, int uncoveredUnits, Difference officialDifference) {}
 
-    /** A unit of the frontier below a parent: the child it belongs to, and its official account's figures if it has one. */
+    /**
+     * A unit of the frontier below a parent (or the parent's own row): the child it belongs to, and its official account's
+     * figures if it has one.
+     */
     private record FrontierUnit(String root, String code, UUID accountId, BigDecimal gep, BigDecimal provisioning,
             BigDecimal regulating, BigDecimal cultural, BigDecimal areaKm2, Long population, BigDecimal gdp, String name,
             BigDecimal regionAreaKm2, boolean developmentZone, boolean validInYear, boolean hasChildren) {
@@ -147,7 +150,10 @@ public class RegionFigures {
     /** What one statement reads for a region: its own row, the frontier below it, and the frontier's value sums. */
     private record Walk(FrontierUnit region, List<FrontierUnit> frontier, List<ValueSum> values) {}
 
-    /** The region's own row and the frontier below it, and the frontier's value sums when asked for; empty when there is no such region. */
+    /**
+     * The region's own row and the frontier below it, and the frontier's value sums when asked for; empty when there is no
+     * such region.
+     */
     private Optional<Walk> walk(String code, int year, String method, boolean withValues) {
         List<FrontierUnit> units = new ArrayList<>();
         List<ValueSum> values = new ArrayList<>();
