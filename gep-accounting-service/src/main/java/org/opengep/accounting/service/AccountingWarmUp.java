@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Year;
@@ -59,7 +61,11 @@ public class AccountingWarmUp implements HealthCheck {
 
     private volatile boolean done;
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * Starts after the other start-up observers (a later priority): the warm-up computes with the built-in price set and
+     * the region table, which they load into a new database.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
         if (accounts <= 0) {
             done = true;
             return;
