@@ -139,17 +139,20 @@ class GepAccountJobTest {
     @Test
     void aJobComputesAndPublishesEveryRegionAndFailsBadOnesAlone() {
         String body = "[" + county("360502", 2010, "1") + "," + county("360521", 2010, "2") + ","
-                + county("999999", 2010, "3") + "," + county("360502", 1066, "1") + "]";
+                + county("999999", 2010, "3") + "," + county("360502", 1066, "1") + "," + county("330113", 2010, "1") + "]";
         String location = bureau().queryParam("publish", true).queryParam("reason", "省厅批量审定").body(body)
-                .post("/api/v1/gep-account-jobs").then().statusCode(202).body("total", equalTo(4))
+                .post("/api/v1/gep-account-jobs").then().statusCode(202).body("total", equalTo(5))
                 .extract().header("Location");
         JsonPath job = awaitDone(location);
         assertThat(job.getInt("done")).isEqualTo(2);
-        assertThat(job.getInt("failed")).isEqualTo(2);
+        assertThat(job.getInt("failed")).isEqualTo(3);
         assertThat(job.getInt("pending")).isZero();
-        assertThat(job.getList("failures.seq")).containsExactly(2, 3);
+        assertThat(job.getList("failures.seq")).containsExactly(2, 3, 4);
         assertThat(job.getString("failures[0].errors[0].field")).isEqualTo("regionCode");
+        assertThat(job.getString("failures[0].errors[0].message")).startsWith("no region 999999");
         assertThat(job.getString("failures[1].errors[0].field")).isEqualTo("year");
+        // a code read with the chunk's regions keeps its years: 临平区 stands for its region from 2021
+        assertThat(job.getString("failures[2].errors[0].message")).contains("330113 临平区 stands for its region from 2021");
         // published: 渝水区 2 亿 + 2.6 (water) ... and its parent sums both counties
         reader().queryParam("year", 2010).get("/api/v1/regions/360502/gep").then().statusCode(200)
                 .body("publication.reason", equalTo("省厅批量审定"));
