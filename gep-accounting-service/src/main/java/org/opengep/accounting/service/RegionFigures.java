@@ -248,10 +248,10 @@ public class RegionFigures {
      * there is no such region. One statement reads it all.
      */
     public Optional<ChildrenSum> sumOfChildren(String code, int year, String method) {
-        return walk(code, year, method, true).map(w -> sumOfChildren(w, year, method));
+        return walk(code, year, method, true).map(w -> childrenSum(w, year, method));
     }
 
-    private ChildrenSum sumOfChildren(Walk walk, int year, String method) {
+    private ChildrenSum childrenSum(Walk walk, int year, String method) {
         List<ChildFigure> children = children(walk.frontier());
         Map<String, BigDecimal> byIndicator = new LinkedHashMap<>();
         Map<Category, BigDecimal> byCategory = new LinkedHashMap<>();
