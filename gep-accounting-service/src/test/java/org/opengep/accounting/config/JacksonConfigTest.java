@@ -29,6 +29,20 @@ class JacksonConfigTest {
         assertThat(in.byEcosystem().get("FOREST").get("runoffCoefficient").unit()).isEqualTo("1");
     }
 
+    /** Each form's deserializer is looked up once per mapper: the second reading must apply the same rules as the first. */
+    @Test
+    void bothFormsReadAlikeEveryTimeAndKeepEveryDigit() throws Exception {
+        for (int reading = 0; reading < 2; reading++) {
+            IndicatorInput in = mapper.readValue("""
+                    {"value": {"value": 1.100, "unit": "亿元"}, "byEcosystem": {"FOREST": {"runoffCoefficient": 0.050}}}""",
+                    IndicatorInput.class);
+            assertThat(in.value().value()).hasToString("1.100");
+            assertThat(in.byEcosystem().get("FOREST").get("runoffCoefficient").value()).hasToString("0.050");
+            assertThatThrownBy(() -> mapper.readValue("{\"value\": {\"value\": \"1\", \"unit\": \"元\"}}", IndicatorInput.class))
+                    .hasMessageContaining("BigDecimal");
+        }
+    }
+
     @Test
     void unknownFieldsInAnAmountAreRejected() {
         assertThatThrownBy(() -> mapper.readValue("{\"value\": {\"value\": 1, \"unit\": \"元\", \"depth\": 2}}", IndicatorInput.class))
