@@ -46,6 +46,7 @@ final class RunningSystem implements AutoCloseable {
         env.put("GEP_TRADING_URL", platform.trading().url());
         // the warm-up (a national run's JIT compilation before readiness) is not what these tests are about
         env.put("GEP_ACCOUNTING_WARM_UP_ACCOUNTS", "0");
+        env.put("GEP_ACCOUNTING_WARM_UP_ROLLED_BACK_JOBS", "0");
         accounting = ServiceProcess.start(jar("accounting.jar"), "GEP_ACCOUNTING_PORT", accountingPort, env);
 
         env = new HashMap<>(common);

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,9 @@ import org.opengep.accounting.rest.JobUpload;
  * it competes with the work for the CPU: the first national job after a start took twice as long as the third. So at
  * start a background thread computes {@code gep.warm-up.accounts} accounts from a few bundled county requests, read as
  * national uploads are (split and parsed on all cores), then engine, document and canonical inputs, hash; nothing is
- * stored. It then sums the region tree up as a national run's end does (queries only), and readiness waits for it.
- * Storing is not warmed: running whole jobs and rolling them back took a minute at start, left hundreds of megabytes
- * of dead rows for autovacuum, and the first run was no faster.
+ * stored. It then runs {@code gep.warm-up.rolled-back-jobs} national jobs (every county, under the bundled requests'
+ * inputs) through the job path, storing, publishing and summing the tree over their figures, each undone by
+ * {@link RolledBackJob}; and it sums the tree up as a national run's end does (queries only). Readiness waits for it.
  */
 @ApplicationScoped
 @Readiness
@@ -46,6 +47,12 @@ public class AccountingWarmUp implements HealthCheck {
 
     @ConfigProperty(name = "gep.warm-up.accounts")
     int accounts;
+
+    @ConfigProperty(name = "gep.warm-up.rolled-back-jobs")
+    int rolledBackJobs;
+
+    @Inject
+    RolledBackJob rolledBack;
 
     @Inject
     GepAccountService service;
@@ -66,7 +73,7 @@ public class AccountingWarmUp implements HealthCheck {
      * the region table, which they load into a new database.
      */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
-        if (accounts <= 0) {
+        if (accounts <= 0 && rolledBackJobs <= 0) {
             done = true;
             return;
         }
@@ -78,9 +85,10 @@ public class AccountingWarmUp implements HealthCheck {
     private void run() {
         long start = System.nanoTime();
         try {
-            Round round = warm(accounts);
-            LOG.infof("Accounting path warmed up: %d accounts (%d MB of documents) and %d sums up the tree in %d ms",
-                    round.accounts(), round.documentBytes() >> 20, round.sums(), (System.nanoTime() - start) / 1_000_000);
+            Round round = warm(accounts, rolledBackJobs);
+            LOG.infof("Accounting path warmed up: %d accounts computed (%d MB of documents), %d stored and rolled back, "
+                    + "%d sums up the tree in %d ms", round.accounts(), round.documentBytes() >> 20, round.stored(), round.sums(),
+                    (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.warn("the accounting warm-up failed; the service is ready without it", e);
         } finally {
@@ -88,11 +96,17 @@ public class AccountingWarmUp implements HealthCheck {
         }
     }
 
-    /** What a warm-up went through: accounts computed, bytes of their documents, sums up the tree. */
-    record Round(int accounts, long documentBytes, int sums) {}
+    /**
+     * What a warm-up went through: accounts computed, bytes of their documents, accounts stored by the rolled-back jobs and
+     * the nation's sum of the last one's figures, sums up the tree.
+     */
+    record Round(int accounts, long documentBytes, int stored, BigDecimal storedNationGep, int sums) {}
 
-    /** Reads and computes {@code accounts} accounts as a national job does, then sums the tree up; stores nothing. */
-    Round warm(int accounts) throws IOException {
+    /**
+     * Reads and computes {@code accounts} accounts as a national job does, runs {@code jobs} national jobs that are rolled
+     * back, then sums the tree up; leaves nothing stored.
+     */
+    Round warm(int accounts, int jobs) throws IOException {
         List<JsonNode> bundled = new ArrayList<>();
         List<String> regionCodes = new ArrayList<>();
         try (InputStream in = AccountingWarmUp.class.getClassLoader().getResourceAsStream(REQUESTS)) {
@@ -110,7 +124,22 @@ public class AccountingWarmUp implements HealthCheck {
                 computed++;
             }
         }
-        return new Round(computed, bytes, sumUpTheTree());
+        List<String> parents = parents();
+        String method = catalogues.resolve(null);
+        int year = bundled.get(0).path("year").asInt();
+        List<String> counties = QuarkusTransaction.requiringNew().call(() -> Region.<Region>list("level = ?1 and custom = false",
+                RegionLevel.COUNTY)).stream().filter(r -> r.validIn(year)).map(r -> r.code).toList();
+        int stored = 0;
+        int sums = 0;
+        BigDecimal nation = null;
+        for (int job = 0; job < jobs; job++) {
+            List<byte[]> requests = RolledBackJob.requestsFor(json, bundled, counties);
+            RolledBackJob.Outcome outcome = rolledBack.run(requests, JobUpload.parse(json, requests), year, method, parents);
+            stored += outcome.stored();
+            sums += outcome.sums();
+            nation = outcome.nationGep();
+        }
+        return new Round(computed, bytes, stored, nation, sums + sumUpTheTree(parents, method));
     }
 
     /** The bundled requests repeated into an upload of {@code size}, read as a job's upload is (split, then parsed on all cores). */
@@ -126,17 +155,20 @@ public class AccountingWarmUp implements HealthCheck {
      * Sums every prefecture, province and the nation from their children, as a national run's end does, and serialises
      * them: queries only, whatever the year's figures are.
      */
-    private int sumUpTheTree() throws IOException {
-        List<Region> parents = QuarkusTransaction.requiringNew().call(() -> Region.<Region>list("level in ?1",
-                List.of(RegionLevel.PREFECTURE, RegionLevel.PROVINCE, RegionLevel.NATION)));
+    private int sumUpTheTree(List<String> parents, String method) throws IOException {
         int year = Year.now().getValue() - 1;
-        String method = catalogues.resolve(null);
         for (int round = 0; round < SUM_ROUNDS; round++) {
-            for (Region parent : parents) {
-                json.writeValueAsBytes(figures.sumOfChildren(parent.code, year, method).orElseThrow());
+            for (String parent : parents) {
+                json.writeValueAsBytes(figures.sumOfChildren(parent, year, method).orElseThrow());
             }
         }
         return SUM_ROUNDS * parents.size();
+    }
+
+    /** Every prefecture, province and the nation: what a national run's end sums. */
+    private static List<String> parents() {
+        return QuarkusTransaction.requiringNew().call(() -> Region.<Region>list("level in ?1",
+                List.of(RegionLevel.PREFECTURE, RegionLevel.PROVINCE, RegionLevel.NATION))).stream().map(r -> r.code).toList();
     }
 
     @Override

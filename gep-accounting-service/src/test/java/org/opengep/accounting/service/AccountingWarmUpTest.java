@@ -2,6 +2,8 @@ package org.opengep.accounting.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -9,12 +11,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
+import org.opengep.common.metrics.DomainMetrics;
 import org.opengep.testsupport.PostgresTestResource;
 
-/** The warm-up goes through a national job's reading, computing and summing (tests start without it), and stores nothing. */
+/**
+ * The warm-up goes through a national job's reading, computing, storing, publishing and summing (tests start without it),
+ * and leaves nothing: no rows, no temporary tables, no accounts counted.
+ */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 class AccountingWarmUpTest {
@@ -26,23 +34,44 @@ class AccountingWarmUpTest {
     @Inject
     DataSource dataSource;
 
-    @Test
-    void readsComputesAndSumsAsANationalJobDoesAndStoresNothing() throws Exception {
-        long accountsBefore = count("gep_account");
-        long itemsBefore = count("gep_account_job_item");
+    @Inject
+    MeterRegistry metrics;
 
-        AccountingWarmUp.Round round = warmUp.warm(12);
+    @Test
+    void goesThroughANationalJobAndLeavesNothing() throws Exception {
+        Map<String, Long> before = counts();
+        double countedBefore = accountsCounted();
+
+        AccountingWarmUp.Round round = warmUp.warm(12, 1);
 
         assertThat(round.accounts()).isEqualTo(12);
         assertThat(round.documentBytes()).as("documents written").isGreaterThan(12 * 1_000L);
-        assertThat(round.sums()).as("every prefecture, province and the nation, three times").isGreaterThan(3 * 300);
-        assertThat(count("gep_account")).isEqualTo(accountsBefore);
-        assertThat(count("gep_account_job_item")).isEqualTo(itemsBefore);
+        assertThat(round.stored()).as("a national job's accounts stored and published before the rollback").isGreaterThan(2_900);
+        assertThat(round.storedNationGep()).as("the nation summed over the job's figures").isPositive();
+        assertThat(round.sums()).as("every prefecture, province and the nation, once over the job and three times more")
+                .isGreaterThan(4 * 300);
+        assertThat(counts()).as("rows of the tables a job writes").isEqualTo(before);
+        assertThat(count("select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+                + "where n.nspname like 'pg_temp%' and c.relname in ('gep_account', 'gep_account_value', 'gep_publication', "
+                + "'gep_account_job', 'gep_account_job_item')")).as("temporary tables left in any session").isZero();
+        assertThat(accountsCounted()).as("accounts counted as computed").isEqualTo(countedBefore);
     }
 
-    private long count(String table) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+    private Map<String, Long> counts() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String table : RolledBackJob.SHADOWED) {
+            counts.put(table, count("select count(*) from " + table));
+        }
+        return counts;
+    }
+
+    private double accountsCounted() {
+        Counter counter = metrics.find(DomainMetrics.ACCOUNTS_COMPUTED).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }

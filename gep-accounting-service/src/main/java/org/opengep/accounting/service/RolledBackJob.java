@@ -1,0 +1,136 @@
+package org.opengep.accounting.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.opengep.accounting.rest.AccountRequest;
+
+/**
+ * A national job run through the job path itself and then undone: its items stored, its chunks claimed, computed, stored,
+ * published and marked done, the job finished, and the region tree summed over its figures, all in one transaction on
+ * temporary tables that shadow the tables a job writes. The transaction is rolled back, which drops them: nothing reaches
+ * the real tables, no notification leaves (pg_notify is sent on commit), and no dead rows are left for autovacuum. The
+ * warm-up uses it so that the JIT has compiled storing, publishing and sums over real figures before the service reports
+ * ready.
+ */
+@ApplicationScoped
+public class RolledBackJob {
+
+    /** The tables a job writes. PostgreSQL looks a name up among the session's temporary tables first. */
+    static final List<String> SHADOWED = List.of("gep_account", "gep_account_value", "gep_publication", "gep_account_job",
+            "gep_account_job_item");
+
+    @Inject
+    TransactionManager transactions;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    RegionFigures figures;
+
+    @Inject
+    ObjectMapper json;
+
+    /** What a rolled-back job went through: accounts it stored, sums up the tree, and the nation's sum of their GEP. */
+    public record Outcome(int stored, int sums, BigDecimal nationGep) {}
+
+    /**
+     * Runs a job of {@code requests} (as uploaded; {@code parsed} is their reading, emptied as chunks are claimed), then
+     * sums every region of {@code parents} from its children in {@code year}, and rolls it all back.
+     */
+    public Outcome run(List<byte[]> requests, List<AccountRequest> parsed, int year, String method, List<String> parents)
+            throws IOException {
+        begin();
+        try {
+            shadowTables();
+            UUID job = jobs.create(requests, true, "warm-up (rolled back)", null, "warm-up");
+            while (jobs.processChunk(job, parsed)) {
+                // every chunk, as the job's workers claim them
+            }
+            BigDecimal nation = BigDecimal.ZERO;
+            for (String parent : parents) {
+                RegionFigures.ChildrenSum sum = figures.sumOfChildren(parent, year, method).orElseThrow();
+                json.writeValueAsBytes(sum);
+                if (parent.equals(RegionService.NATION)) {
+                    nation = sum.gep();
+                }
+            }
+            return new Outcome(storedAccounts(), parents.size(), nation);
+        } finally {
+            rollback();
+        }
+    }
+
+    /**
+     * Creates the temporary tables inside the transaction (its rollback drops them) and checks that the names now find
+     * them: were a name to find a real table, the job's rows would be written to it until the rollback.
+     */
+    private void shadowTables() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String table : SHADOWED) {
+                s.execute("create temporary table " + table + " (like public." + table + " including all)");
+                try (ResultSet rs = s.executeQuery("select relpersistence from pg_class where oid = '" + table + "'::regclass")) {
+                    if (!rs.next() || !"t".equals(rs.getString(1))) {
+                        throw new IllegalStateException(table + " does not name the temporary table; the warm-up stores nothing");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the warm-up's temporary tables", e);
+        }
+    }
+
+    private int storedAccounts() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from gep_account")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void begin() {
+        try {
+            transactions.begin();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not begin the warm-up's transaction", e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            transactions.rollback();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not roll the warm-up's job back", e);
+        }
+    }
+
+    /** Requests for every unit of {@code codes}: the bundled ones in turn, each under the next unit's code. */
+    static List<byte[]> requestsFor(ObjectMapper json, List<JsonNode> bundled, List<String> codes) throws IOException {
+        List<byte[]> requests = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            ObjectNode request = bundled.get(i % bundled.size()).deepCopy();
+            request.put("regionCode", codes.get(i));
+            requests.add(json.writeValueAsBytes(request));
+        }
+        return requests;
+    }
+}
