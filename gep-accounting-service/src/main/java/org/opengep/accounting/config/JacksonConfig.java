@@ -33,7 +33,7 @@ public class JacksonConfig implements ObjectMapperCustomizer {
     static final class AmountDeserializer extends JsonDeserializer<Amount> {
 
         // Looked up once each: ctx.readValue would look the deserializer up again for every amount, and for BigDecimal that
-        // lookup goes through the factory every time (a third of a national upload's parsing).
+        // lookup goes through the factory every time (two fifths of parsing a national upload).
         private volatile JsonDeserializer<Object> numberForm;
         private volatile JsonDeserializer<Object> objectForm;
 

@@ -127,8 +127,7 @@ public class AccountingWarmUp implements HealthCheck {
         List<String> parents = parents();
         String method = catalogues.resolve(null);
         int year = bundled.get(0).path("year").asInt();
-        List<String> counties = QuarkusTransaction.requiringNew().call(() -> Region.<Region>list("level = ?1 and custom = false",
-                RegionLevel.COUNTY)).stream().filter(r -> r.validIn(year)).map(r -> r.code).toList();
+        List<String> counties = countiesIn(year);
         int stored = 0;
         int sums = 0;
         BigDecimal nation = null;
@@ -163,6 +162,12 @@ public class AccountingWarmUp implements HealthCheck {
             }
         }
         return SUM_ROUNDS * parents.size();
+    }
+
+    /** The county-level units whose codes stand for them in the year: what a national job accounts. */
+    private static List<String> countiesIn(int year) {
+        return QuarkusTransaction.requiringNew().call(() -> Region.<Region>list("level = ?1 and custom = false", RegionLevel.COUNTY))
+                .stream().filter(r -> r.validIn(year)).map(r -> r.code).toList();
     }
 
     /** Every prefecture, province and the nation: what a national run's end sums. */
