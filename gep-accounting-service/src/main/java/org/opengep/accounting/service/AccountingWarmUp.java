@@ -127,12 +127,12 @@ public class AccountingWarmUp implements HealthCheck {
         List<String> parents = parents();
         String method = catalogues.resolve(null);
         int year = bundled.get(0).path("year").asInt();
-        List<String> counties = countiesIn(year);
+        List<byte[]> requests = jobs > 0 ? RolledBackJob.requestsFor(json, bundled, countiesIn(year)) : List.of();
         int stored = 0;
         int sums = 0;
         BigDecimal nation = null;
         for (int job = 0; job < jobs; job++) {
-            List<byte[]> requests = RolledBackJob.requestsFor(json, bundled, counties);
+            // read afresh for each job: a job empties its reading as it claims chunks
             RolledBackJob.Outcome outcome = rolledBack.run(requests, JobUpload.parse(json, requests), year, method, parents);
             stored += outcome.stored();
             sums += outcome.sums();
