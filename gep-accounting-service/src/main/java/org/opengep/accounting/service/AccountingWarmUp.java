@@ -12,6 +12,7 @@ import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,9 @@ import org.opengep.accounting.rest.JobUpload;
  * start a background thread computes {@code gep.warm-up.accounts} accounts from a few bundled county requests, read as
  * national uploads are (split and parsed on all cores), then engine, document and canonical inputs, hash; nothing is
  * stored. It then runs {@code gep.warm-up.rolled-back-jobs} national jobs (every county, under the bundled requests'
- * inputs) through the job path, storing, publishing and summing the tree over their figures, each undone by
- * {@link RolledBackJob}; and it sums the tree up as a national run's end does (queries only). Readiness waits for it.
+ * inputs, varied) through the job path, storing, publishing and summing the tree over their figures, each undone by
+ * {@link RolledBackJob}; and it sums the tree up as a national run's end does, through the service's own HTTP endpoints
+ * ({@link LoopbackWarmUp}; queries only). Readiness waits for it.
  */
 @ApplicationScoped
 @Readiness
@@ -53,6 +55,9 @@ public class AccountingWarmUp implements HealthCheck {
 
     @Inject
     RolledBackJob rolledBack;
+
+    @Inject
+    LoopbackWarmUp loopback;
 
     @Inject
     GepAccountService service;
@@ -85,10 +90,10 @@ public class AccountingWarmUp implements HealthCheck {
     private void run() {
         long start = System.nanoTime();
         try {
-            Round round = warm(accounts, rolledBackJobs);
+            Round round = warm(accounts, rolledBackJobs, loopback.base());
             LOG.infof("Accounting path warmed up: %d accounts computed (%d MB of documents), %d stored and rolled back, "
-                    + "%d sums up the tree in %d ms", round.accounts(), round.documentBytes() >> 20, round.stored(), round.sums(),
-                    (System.nanoTime() - start) / 1_000_000);
+                    + "%d sums up the tree (%d of them called over loopback) in %d ms", round.accounts(), round.documentBytes() >> 20,
+                    round.stored(), round.sums(), round.loopbackSums(), (System.nanoTime() - start) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.warn("the accounting warm-up failed; the service is ready without it", e);
         } finally {
@@ -98,15 +103,15 @@ public class AccountingWarmUp implements HealthCheck {
 
     /**
      * What a warm-up went through: accounts computed, bytes of their documents, accounts stored by the rolled-back jobs and
-     * the nation's sum of the last one's figures, sums up the tree.
+     * the nation's sum of the last one's figures, sums up the tree (in all, and of those the ones called over loopback).
      */
-    record Round(int accounts, long documentBytes, int stored, BigDecimal storedNationGep, int sums) {}
+    record Round(int accounts, long documentBytes, int stored, BigDecimal storedNationGep, int sums, int loopbackSums) {}
 
     /**
      * Reads and computes {@code accounts} accounts as a national job does, runs {@code jobs} national jobs that are rolled
-     * back, then sums the tree up; leaves nothing stored.
+     * back, then sums the tree up by calling the service at {@code self} (in process where that fails); leaves nothing stored.
      */
-    Round warm(int accounts, int jobs) throws IOException {
+    Round warm(int accounts, int jobs, URI self) throws IOException {
         List<JsonNode> bundled = new ArrayList<>();
         List<String> regionCodes = new ArrayList<>();
         try (InputStream in = AccountingWarmUp.class.getClassLoader().getResourceAsStream(REQUESTS)) {
@@ -138,7 +143,15 @@ public class AccountingWarmUp implements HealthCheck {
             sums += outcome.sums();
             nation = outcome.nationGep();
         }
-        return new Round(computed, bytes, stored, nation, sums + sumUpTheTree(parents, method));
+        int sumYear = Year.now().getValue() - 1;
+        int loopbackSums = 0;
+        try {
+            loopbackSums = loopback.sums(self, parents, sumYear, method, SUM_ROUNDS);
+        } catch (IOException e) {
+            LOG.warnf("the warm-up could not call the service's own endpoints (%s); it sums the tree in process", e.getMessage());
+            sums += sumUpTheTree(parents, sumYear, method);
+        }
+        return new Round(computed, bytes, stored, nation, sums + loopbackSums, loopbackSums);
     }
 
     /** The bundled requests repeated into an upload of {@code size}, read as a job's upload is (split, then parsed on all cores). */
@@ -154,8 +167,7 @@ public class AccountingWarmUp implements HealthCheck {
      * Sums every prefecture, province and the nation from their children, as a national run's end does, and serialises
      * them: queries only, whatever the year's figures are.
      */
-    private int sumUpTheTree(List<String> parents, String method) throws IOException {
-        int year = Year.now().getValue() - 1;
+    private int sumUpTheTree(List<String> parents, int year, String method) throws IOException {
         for (int round = 0; round < SUM_ROUNDS; round++) {
             for (String parent : parents) {
                 json.writeValueAsBytes(figures.sumOfChildren(parent, year, method).orElseThrow());

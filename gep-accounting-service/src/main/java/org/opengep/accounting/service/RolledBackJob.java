@@ -2,6 +2,9 @@ package org.opengep.accounting.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,12 +12,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionManager;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.opengep.accounting.rest.AccountRequest;
 
@@ -123,14 +129,39 @@ public class RolledBackJob {
         }
     }
 
-    /** Requests for every unit of {@code codes}: the bundled ones in turn, each under the next unit's code. */
+    /**
+     * Requests for every unit of {@code codes}: the bundled ones in turn, each under the next unit's code, with every input
+     * scaled by its own factor between 0.9 and 1 (seeded by the unit's position). Real uploads' numbers differ in digits
+     * and scale from unit to unit; with four sets of numbers repeated, the JIT compiled BigDecimal's and the driver's
+     * arithmetic for the branches those take, and the first national run after a start deoptimised and compiled them again.
+     * Scaling down keeps fractions at most 1 and a ratio between two inputs within a tenth of the bundled one.
+     */
     static List<byte[]> requestsFor(ObjectMapper json, List<JsonNode> bundled, List<String> codes) throws IOException {
         List<byte[]> requests = new ArrayList<>();
         for (int i = 0; i < codes.size(); i++) {
             ObjectNode request = bundled.get(i % bundled.size()).deepCopy();
+            varyInputs(request, new Random(i));
             request.put("regionCode", codes.get(i));
             requests.add(json.writeValueAsBytes(request));
         }
         return requests;
+    }
+
+    /** Every number below {@code node} but years, scaled by a factor of its own in [0.9, 1]: whole numbers stay whole. */
+    private static void varyInputs(JsonNode node, Random random) {
+        if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                JsonNode value = field.getValue();
+                if (!value.isNumber()) {
+                    varyInputs(value, random);
+                } else if (!field.getKey().equals("year") && !field.getKey().equals("priceYear")) {
+                    BigDecimal scaled = value.decimalValue().multiply(BigDecimal.valueOf(0.9 + random.nextDouble() / 10));
+                    field.setValue(value.isIntegralNumber() ? LongNode.valueOf(scaled.longValue())
+                            : DecimalNode.valueOf(scaled.setScale(4, RoundingMode.HALF_EVEN)));
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(element -> varyInputs(element, random));
+        }
     }
 }
