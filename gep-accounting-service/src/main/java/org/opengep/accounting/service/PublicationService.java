@@ -139,22 +139,7 @@ public class PublicationService {
                     insert.executeBatch();
                 }
             }
-            // this replica forgets the old figures as soon as the transaction commits (read your own publication) ...
-            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-                @Override
-                public void beforeCompletion() {}
-
-                @Override
-                public void afterCompletion(int status) {
-                    keys.forEach(cache::evict);
-                }
-            });
-            // ... and every replica's cache hears of it from PostgreSQL once (and only if) it commits
-            try (PreparedStatement notify = c.prepareStatement("select pg_notify(?, k) from unnest(?::text[]) k")) {
-                notify.setString(1, OfficialFigureCache.CHANNEL);
-                notify.setArray(2, c.createArrayOf("text", keys.toArray()));
-                notify.execute();
-            }
+            cache.evictOnCommit(transactions, c, keys);
             return List.of(outcomes);
         } catch (SQLException e) {
             throw new IllegalStateException("could not publish", e);

@@ -3,6 +3,9 @@ package org.opengep.accounting.service;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -11,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,76 +25,64 @@ import java.util.function.Function;
 import org.opengep.accounting.engine.catalogue.Category;
 import org.opengep.accounting.engine.catalogue.Indicator;
 import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
+import org.opengep.accounting.service.TreeFigures.FrontierUnit;
+import org.opengep.accounting.service.TreeFigures.Node;
+import org.opengep.accounting.service.TreeFigures.Official;
+import org.opengep.accounting.service.TreeFigures.Value;
+import org.opengep.accounting.service.TreeFigures.Walk;
 
 /**
- * GEP summed up the region tree from official figures, in SQL. Below a region, each child counts with its
- * own official figure when it has one, else with the sum of its children's (recursively); a unit with
- * neither is uncovered. Custom units (reserves, parcels...) are parts of their parent, not a partition of
- * it, so they never enter a sum. Development zones count where they have figures and are never uncovered; a code
- * counts only in the years it stood for its region.
+ * GEP summed up the region tree from official figures. Below a region, each child counts with its own official figure
+ * when it has one, else with the sum of its children's (recursively); a unit with neither is uncovered. Custom units
+ * (reserves, parcels...) are parts of their parent, not a partition of it, so they never enter a sum. Development zones
+ * count where they have figures and are never uncovered; a code counts only in the years it stood for its region.
+ * A year's figures over the whole tree are read in one statement ({@link TreeFigures}) and kept in memory until a
+ * publication of that year or a change of the tree ({@link OfficialFigureCache}): a national run's 374 sums walked the
+ * tree in as many statements, each summing its subtree's value rows again (the nation alone 100 000), and now read them
+ * once.
  */
 @ApplicationScoped
 public class RegionFigures {
 
     /**
-     * The region (depth 0) and the frontier below it: every administrative descendant reached without passing an official
-     * figure, with the child it belongs to (root), its official account's figures if it has one, and what tells whether it
-     * is a child to show and an uncovered unit (name, area, development zone, code valid in the year, children). The
-     * region's own row carries its own official figure, which does not stop the walk. Each level joins its publications
-     * and accounts by index, so a sum costs what its subtree holds, however many years of accounts the tables keep
-     * (joining them once to the whole walk made PostgreSQL scan all accounts).
+     * Every region, every official account of the year and method version with its figures, and the values of the
+     * administrative regions' ones (a custom unit's are never summed): one statement, one snapshot. Each kind of row fills
+     * the columns its mapper reads: a region (R) its code, parent, name, area, zone, custom and years; an official account
+     * (O) its region, id, area and figures; a value (V) its indicator, category, ecosystem type, account and value. The
+     * values' accounts are looked up by index as an array: joined, PostgreSQL scanned every year's values (0.19 s instead of
+     * 0.12 with two years kept, growing with the years).
      */
-    private static final String WALK = """
-            with recursive wanted(year, method) as (select ?::int, ?::varchar),
-            walk(depth, root, code, account_id, gep, provisioning, regulating, cultural, area_km2, population, gdp,
-                 name, region_area_km2, development_zone, valid, has_children) as (
-                select 0, r.code, r.code, p.account_id, a.gep, a.provisioning, a.regulating, a.cultural, a.area_km2, a.population, a.gdp,
-                       r.name, r.area_km2, r.development_zone,
-                       (r.valid_from is null or r.valid_from <= k.year) and (r.valid_until is null or r.valid_until >= k.year),
-                       exists (select 1 from region c where c.parent_code = r.code and not c.custom)
-                from wanted k join region r on r.code = ?
-                left join gep_publication p on p.region_code = r.code and p.year = k.year and p.method_version = k.method and p.official
-                left join gep_account a on a.id = p.account_id
-              union all
-                select w.depth + 1, case when w.depth = 0 then r.code else w.root end, r.code, p.account_id, a.gep, a.provisioning,
-                       a.regulating, a.cultural, a.area_km2, a.population, a.gdp, r.name, r.area_km2, r.development_zone,
-                       (r.valid_from is null or r.valid_from <= k.year) and (r.valid_until is null or r.valid_until >= k.year),
-                       exists (select 1 from region c where c.parent_code = r.code and not c.custom)
-                from walk w cross join wanted k join region r on r.parent_code = w.code and not r.custom
-                left join gep_publication p on p.region_code = r.code and p.year = k.year and p.method_version = k.method and p.official
-                left join gep_account a on a.id = p.account_id
-                where w.depth = 0 or w.account_id is null
+    private static final String TREE = """
+            with wanted(year, method) as (select ?::int, ?::varchar),
+            official as (
+                select p.region_code, p.account_id from gep_publication p join wanted k
+                    on p.year = k.year and p.method_version = k.method and p.official
             )
-            """;
-
-    private static final String WALK_COLUMNS = "depth, root, code, account_id, gep, provisioning, regulating, cultural, area_km2, "
-            + "population, gdp, name, region_area_km2, development_zone, valid, has_children";
-
-    private static final String FRONTIER = WALK + "select " + WALK_COLUMNS + " from walk";
-
-    /**
-     * The frontier and, in the same statement (one round trip, one snapshot), the frontier's official values summed by
-     * indicator, category and ecosystem type: rows with depth null. The accounts are looked up by index as an array:
-     * written as a semi-join, PostgreSQL scanned the whole value table for every sum while it held one year (the
-     * first national run after a start: 20 ms a prefecture instead of 1).
-     */
-    private static final String FRONTIER_AND_VALUES = WALK + """
-            , value_sum as (
-                select indicator, category, ecosystem_type, sum(value) as value from gep_account_value
-                where account_id = any(array(select account_id from walk where depth > 0 and account_id is not null))
-                group by indicator, category, ecosystem_type
-            )
-            select %s, null, null, null, null from walk
+            select 'R', r.code, r.parent_code, r.name, null::uuid, r.area_km2, null::numeric, null::numeric, null::numeric,
+                   null::numeric, null::numeric, null::bigint, r.development_zone, r.custom, r.valid_from, r.valid_until
+            from region r
             union all
-            select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                   indicator, category, ecosystem_type, value from value_sum
-            """.formatted(WALK_COLUMNS);
+            select 'O', o.region_code, null, null, a.id, a.area_km2, a.gep, a.provisioning, a.regulating, a.cultural, a.gdp,
+                   a.population, null, null, null, null
+            from official o join gep_account a on a.id = o.account_id
+            union all
+            select 'V', v.indicator, v.category, v.ecosystem_type, v.account_id, v.value, null, null, null, null, null, null, null,
+                   null, null, null
+            from gep_account_value v
+            where v.account_id = any(array(select o.account_id from official o join region r on r.code = o.region_code and not r.custom))
+            """;
 
     @Inject
     AgroalDataSource dataSource;
 
     @Inject
     CatalogueService catalogues;
+
+    @Inject
+    OfficialFigureCache cache;
+
+    @Inject
+    TransactionManager transactions;
 
     /** One child of a region with what it contributes. */
     public record ChildFigure(String code, String name, Source source, int figures, int uncoveredUnits, BigDecimal gep,
@@ -118,72 +110,61 @@ public class RegionFigures {
             List<ChildFigure> children, List<String> missingChildren, int uncoveredUnits, Difference officialDifference) {}
 
     /**
-     * A unit of the frontier below a parent (or the parent's own row): the child it belongs to, and its official account's
-     * figures if it has one.
+     * The official figures of a year over the whole tree: kept in memory between publications, read afresh inside a
+     * transaction (which may see its own writes, never to be kept).
      */
-    private record FrontierUnit(String root, String code, UUID accountId, BigDecimal gep, BigDecimal provisioning,
-            BigDecimal regulating, BigDecimal cultural, BigDecimal areaKm2, Long population, BigDecimal gdp, String name,
-            BigDecimal regionAreaKm2, boolean developmentZone, boolean validInYear, boolean hasChildren) {
+    TreeFigures tree(int year, String method) {
+        return inTransaction() ? read(year, method) : cache.tree(year, method, () -> read(year, method));
+    }
 
-        /** The official figure's total of a category. */
-        BigDecimal category(Category category) {
-            return switch (category) {
-                case PROVISIONING -> provisioning;
-                case REGULATING -> regulating;
-                case CULTURAL -> cultural;
-            };
-        }
-
-        boolean isChild() {
-            return code.equals(root);
-        }
-
-        /** A unit at the bottom of the tree without a figure that should have one. */
-        boolean uncovered() {
-            return accountId == null && !hasChildren && !developmentZone && validInYear;
+    private boolean inTransaction() {
+        try {
+            return transactions.getStatus() != Status.STATUS_NO_TRANSACTION;
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    /** One indicator's official values of an ecosystem type summed over a frontier. */
-    private record ValueSum(String indicator, Category category, String ecosystemType, BigDecimal value) {}
-
-    /** What one statement reads for a region: its own row, the frontier below it, and the frontier's value sums. */
-    private record Walk(FrontierUnit region, List<FrontierUnit> frontier, List<ValueSum> values) {}
-
-    /**
-     * The region's own row and the frontier below it, and the frontier's value sums when asked for; empty when there is no
-     * such region.
-     */
-    private Optional<Walk> walk(String code, int year, String method, boolean withValues) {
-        List<FrontierUnit> units = new ArrayList<>();
-        List<ValueSum> values = new ArrayList<>();
-        FrontierUnit region = null;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(withValues ? FRONTIER_AND_VALUES : FRONTIER)) {
+    private TreeFigures read(int year, String method) {
+        List<Node> regions = new ArrayList<>();
+        Map<String, Official> officials = new HashMap<>();
+        Map<UUID, List<Value>> values = new HashMap<>();
+        Map<String, String> names = new HashMap<>(); // a year's 100 000 values name a few dozen indicators and ecosystem types
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(TREE)) {
             s.setInt(1, year);
             s.setString(2, method);
-            s.setString(3, code);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    Integer depth = rs.getObject(1, Integer.class);
-                    if (depth == null) {
-                        values.add(new ValueSum(rs.getString(17), Category.valueOf(rs.getString(18)), rs.getString(19), rs.getBigDecimal(20)));
-                        continue;
-                    }
-                    FrontierUnit unit = new FrontierUnit(rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class), rs.getBigDecimal(5),
-                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
-                            rs.getObject(10, Long.class), rs.getBigDecimal(11), rs.getString(12), rs.getBigDecimal(13),
-                            rs.getBoolean(14), rs.getBoolean(15), rs.getBoolean(16));
-                    if (depth == 0) {
-                        region = unit;
-                    } else {
-                        units.add(unit);
+                    switch (rs.getString(1)) {
+                        case "R" -> regions.add(node(rs, year));
+                        case "O" -> officials.put(rs.getString(2), official(rs));
+                        default -> values.computeIfAbsent(rs.getObject(5, UUID.class), k -> new ArrayList<>(40)).add(value(rs, names));
                     }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return region == null ? Optional.empty() : Optional.of(new Walk(region, units, values));
+        return new TreeFigures(regions, officials, values);
+    }
+
+    // one small mapper per kind of row: the JIT compiles the value rows' (100 000 a national year) apart from the others
+
+    private static Node node(ResultSet rs, int year) throws SQLException {
+        Integer from = rs.getObject(15, Integer.class);
+        Integer until = rs.getObject(16, Integer.class);
+        return new Node(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(6), rs.getBoolean(13), rs.getBoolean(14),
+                (from == null || from <= year) && (until == null || until >= year));
+    }
+
+    private static Official official(ResultSet rs) throws SQLException {
+        return new Official(rs.getObject(5, UUID.class), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10), rs.getBigDecimal(6), rs.getObject(12, Long.class), rs.getBigDecimal(11));
+    }
+
+    private static Value value(ResultSet rs, Map<String, String> names) throws SQLException {
+        return new Value(names.computeIfAbsent(rs.getString(2), k -> k), Category.valueOf(rs.getString(3)),
+                names.computeIfAbsent(rs.getString(4), k -> k), rs.getBigDecimal(6));
     }
 
     /**
@@ -192,7 +173,7 @@ public class RegionFigures {
      * accounted for it.
      */
     public Optional<List<ChildFigure>> children(String code, int year, String method) {
-        return walk(code, year, method, false).map(w -> children(w.frontier()));
+        return tree(year, method).walk(code, false).map(w -> children(w.frontier()));
     }
 
     private static List<ChildFigure> children(List<FrontierUnit> frontier) {
@@ -203,7 +184,7 @@ public class RegionFigures {
                 .sorted(Comparator.comparing(FrontierUnit::code)).toList();
         for (FrontierUnit child : childrenByCode) {
             List<FrontierUnit> units = byChild.get(child.code());
-            List<FrontierUnit> figures = units.stream().filter(u -> u.accountId() != null).toList();
+            List<Official> figures = units.stream().map(FrontierUnit::official).filter(Objects::nonNull).toList();
             int uncovered = (int) units.stream().filter(FrontierUnit::uncovered).count();
             if ((!child.validInYear() || child.developmentZone()) && figures.isEmpty()) {
                 continue;
@@ -214,14 +195,14 @@ public class RegionFigures {
                 continue;
             }
             Source source = child.accountId() != null ? Source.OFFICIAL : Source.CHILDREN;
-            BigDecimal gep = sum(figures, FrontierUnit::gep);
-            BigDecimal area = child.regionAreaKm2() != null ? child.regionAreaKm2() : sumIfAll(figures, FrontierUnit::areaKm2);
+            BigDecimal gep = sum(figures, Official::gep);
+            BigDecimal area = child.regionAreaKm2() != null ? child.regionAreaKm2() : sumIfAll(figures, Official::areaKm2);
             BigDecimal populationSum = sumIfAll(figures, u -> u.population() == null ? null : BigDecimal.valueOf(u.population()));
             Long population = populationSum == null ? null : populationSum.longValueExact();
             result.add(new ChildFigure(child.code(), child.name(), source, figures.size(), uncovered, gep,
-                    sum(figures, FrontierUnit::provisioning), sum(figures, FrontierUnit::regulating), sum(figures, FrontierUnit::cultural),
+                    sum(figures, Official::provisioning), sum(figures, Official::regulating), sum(figures, Official::cultural),
                     area, per(gep, area), population, populationSum == null ? null : per(gep, populationSum),
-                    sumIfAll(figures, FrontierUnit::gdp), null));
+                    sumIfAll(figures, Official::gdp), null));
         }
         result.sort(Comparator.comparing(ChildFigure::gep, Comparator.nullsLast(Comparator.reverseOrder())).thenComparing(ChildFigure::code));
         List<ChildFigure> ranked = new ArrayList<>();
@@ -234,21 +215,26 @@ public class RegionFigures {
         return ranked;
     }
 
-    private static BigDecimal sum(List<FrontierUnit> units, Function<FrontierUnit, BigDecimal> f) {
+    private static BigDecimal sum(List<Official> units, Function<Official, BigDecimal> f) {
         return units.stream().map(f).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The sum when every unit has the figure, else unknown (a partial sum would mislead). */
-    private static BigDecimal sumIfAll(List<FrontierUnit> units, Function<FrontierUnit, BigDecimal> f) {
+    private static BigDecimal sumIfAll(List<Official> units, Function<Official, BigDecimal> f) {
         return units.stream().allMatch(u -> f.apply(u) != null) ? sum(units, f) : null;
     }
 
     /**
      * A region's GEP as the sum of its children's official figures, by indicator, category and ecosystem type; empty when
-     * there is no such region. One statement reads it all.
+     * there is no such region.
      */
     public Optional<ChildrenSum> sumOfChildren(String code, int year, String method) {
-        return walk(code, year, method, true).map(w -> childrenSum(w, year, method));
+        return sumOfChildren(tree(year, method), code, year, method);
+    }
+
+    /** The sum of a region's children over figures already read (a run of many sums inside one transaction). */
+    Optional<ChildrenSum> sumOfChildren(TreeFigures tree, String code, int year, String method) {
+        return tree.walk(code, true).map(w -> childrenSum(w, year, method));
     }
 
     private ChildrenSum childrenSum(Walk walk, int year, String method) {
@@ -259,7 +245,7 @@ public class RegionFigures {
             byCategory.put(category, BigDecimal.ZERO);
         }
         Map<String, BigDecimal> byEcosystem = new LinkedHashMap<>();
-        for (ValueSum v : walk.values()) {
+        for (Value v : walk.values()) {
             byIndicator.merge(v.indicator(), v.value(), BigDecimal::add);
             byCategory.merge(v.category(), v.value(), BigDecimal::add);
             byEcosystem.merge(v.ecosystemType(), v.value(), BigDecimal::add);
@@ -277,7 +263,7 @@ public class RegionFigures {
         List<CategorySum> categories = byCategory.entrySet().stream()
                 .map(e -> new CategorySum(e.getKey(), e.getValue(), share(e.getValue(), gross))).toList();
         FrontierUnit region = walk.region();
-        Difference difference = region.accountId() == null ? null : new Difference(region.gep(), gep, region.gep().subtract(gep),
+        Difference difference = region.accountId() == null ? null : new Difference(region.official().gep(), gep, region.official().gep().subtract(gep),
                 categories.stream().map(cs -> new CategorySum(cs.category(), region.category(cs.category()).subtract(cs.value()), null)).toList());
         List<String> missing = children.stream().filter(f -> f.source() == Source.MISSING).map(ChildFigure::code).toList();
         int uncovered = children.stream().mapToInt(ChildFigure::uncoveredUnits).sum();

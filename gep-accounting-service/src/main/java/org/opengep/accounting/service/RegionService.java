@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,6 +52,12 @@ public class RegionService {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    OfficialFigureCache cache;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * Inserts the regions of the vendored code table that are not there yet, then the code changes over the years; safe
      * with several replicas starting at once.
@@ -89,6 +96,12 @@ public class RegionService {
             // the tree's walks are planned with these statistics; autovacuum gathers them only a minute or so later
             try (Statement analyse = c.createStatement()) {
                 analyse.execute("analyze region, region_code_change");
+            }
+            // replicas already running drop the trees they read before (this one's holds none yet)
+            try (PreparedStatement notify = c.prepareStatement("select pg_notify(?, ?)")) {
+                notify.setString(1, OfficialFigureCache.CHANNEL);
+                notify.setString(2, OfficialFigureCache.REGIONS);
+                notify.execute();
             }
         }
     }
@@ -227,7 +240,17 @@ public class RegionService {
         region.createdBy = user;
         region.createdAt = OffsetDateTime.now();
         region.persistAndFlush();
+        treeChanges();
         return region;
+    }
+
+    /** Sums read the tree with the year's figures: every replica forgets the trees it holds once this transaction commits. */
+    private void treeChanges() {
+        try (Connection c = dataSource.getConnection()) {
+            cache.evictOnCommit(transactions, c, List.of(OfficialFigureCache.REGIONS));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not notify the change of the region tree", e);
+        }
     }
 
     /** Records the land area of a region (the vendored code table has none). */
@@ -245,6 +268,7 @@ public class RegionService {
         region.ifPresent(r -> {
             r.areaKm2 = areaKm2;
             r.areaSource = source;
+            treeChanges();
         });
         return region;
     }

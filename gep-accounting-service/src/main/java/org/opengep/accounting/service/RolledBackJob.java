@@ -71,8 +71,9 @@ public class RolledBackJob {
                 // every chunk, as the job's workers claim them
             }
             BigDecimal nation = BigDecimal.ZERO;
+            TreeFigures tree = figures.tree(year, method); // read inside the transaction: the job's figures, never kept
             for (String parent : parents) {
-                RegionFigures.ChildrenSum sum = figures.sumOfChildren(parent, year, method).orElseThrow();
+                RegionFigures.ChildrenSum sum = figures.sumOfChildren(tree, parent, year, method).orElseThrow();
                 json.writeValueAsBytes(sum);
                 if (parent.equals(RegionService.NATION)) {
                     nation = sum.gep();
