@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
 import org.opengep.accounting.rest.AccountRequest;
 import org.opengep.accounting.service.PublicationService.Candidate;
 import org.opengep.common.problem.Errors;
@@ -35,6 +40,8 @@ import org.opengep.common.problem.InvalidInputException;
  */
 @ApplicationScoped
 public class JobService {
+
+    private static final Logger LOG = Logger.getLogger(JobService.class);
 
     /** Items computed and written per transaction. */
     static final int CHUNK = 250;
@@ -56,6 +63,9 @@ public class JobService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Stores a new job with its items ({@code clientKey}, the request's Idempotency-Key, is kept on the job so that
@@ -277,12 +287,13 @@ public class JobService {
     }
 
     /**
-     * Marks the job done once no item is pending. A large job then has the tables it grew analysed before it reports
-     * done: until autovacuum gets to them, PostgreSQL plans with the statistics of before the job, and on a new
-     * database the first sums up the tree read every value row (2.1 s of PostgreSQL for a national run's 374 sums,
-     * against 0.3 s with statistics).
+     * Marks the job done once no item is pending. A large job then has the tables it grew analysed, right after it is
+     * reported done: until autovacuum gets to them, PostgreSQL plans with the statistics of before the job (on a new
+     * database the first reads of a year's figures by index were planned as scans). The analysis took 0.15 s of a
+     * national run while the job waited for it; the reads that follow a job do not depend on it (a year's figures over
+     * the tree read in 0.11 s with statistics and without).
      */
-    private static void finishIfComplete(Connection c, UUID jobId) throws SQLException {
+    private void finishIfComplete(Connection c, UUID jobId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("update gep_account_job set status = 'DONE', finished_at = "
                 + "(select max(finished_at) from gep_account_job_item where job_id = ?) where id = ? and status = 'RUNNING' "
                 + "and not exists (select 1 from gep_account_job_item where job_id = ? and status = 'PENDING') returning total")) {
@@ -295,9 +306,25 @@ public class JobService {
                 }
             }
         }
-        try (Statement analyse = c.createStatement()) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    CompletableFuture.runAsync(() -> analyseAfter(jobId));
+                }
+            }
+        });
+    }
+
+    private void analyseAfter(UUID jobId) {
+        try (Connection c = dataSource.getConnection(); Statement analyse = c.createStatement()) {
             // the columns the reads filter and join on: the wide ones' statistics cost as much again and steer no plan
             analyse.execute("analyze gep_account (id, region_code, year), gep_account_value (account_id), gep_publication");
+        } catch (SQLException e) {
+            LOG.warnf("job %s: the account tables could not be analysed (%s); autovacuum will", jobId, e.getMessage());
         }
     }
 }
