@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -28,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 import org.opengep.accounting.rest.AccountRequest;
 import org.opengep.accounting.service.PublicationService.Candidate;
+import org.opengep.common.jdbc.AfterCommit;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
@@ -306,17 +305,7 @@ public class JobService {
                 }
             }
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    CompletableFuture.runAsync(() -> analyseAfter(jobId));
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> CompletableFuture.runAsync(() -> analyseAfter(jobId)));
     }
 
     private void analyseAfter(UUID jobId) {

@@ -1,7 +1,7 @@
 package org.opengep.accounting.service;
 
-import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.opengep.common.client.ServiceToken;
 import org.opengep.common.security.Roles;
 
 /**
@@ -32,11 +33,8 @@ public class LoopbackWarmUp {
     private static final int IN_FLIGHT = 4;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "gep.service-token.issuer")
-    String issuer;
-
-    @ConfigProperty(name = "gep.service-token.subject")
-    String subject;
+    @Inject
+    ServiceToken tokens;
 
     @ConfigProperty(name = "quarkus.http.port")
     int port;
@@ -48,9 +46,7 @@ public class LoopbackWarmUp {
 
     /** The warm-up's token: signed with the service's own key, the read role only, for five minutes. */
     String bearer() {
-        String name = subject + " warm-up";
-        return "Bearer " + Jwt.issuer(issuer).subject(name).upn(name).groups(Set.of(Roles.Accounting.READER))
-                .expiresIn(Duration.ofMinutes(5)).sign();
+        return tokens.bearer("warm-up", Set.of(Roles.Accounting.READER), Duration.ofMinutes(5));
     }
 
     /**

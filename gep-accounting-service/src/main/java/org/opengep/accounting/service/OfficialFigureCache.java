@@ -4,7 +4,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.opengep.common.jdbc.AfterCommit;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -136,19 +136,11 @@ public class OfficialFigureCache {
     }
 
     /**
-     * Forgets what {@code keys} name on this replica as soon as the transaction of {@code c} ends (read your own writes),
-     * and on every replica once PostgreSQL delivers the notification, which it does only if the transaction commits.
+     * Forgets what {@code keys} name on this replica as soon as the transaction of {@code c} commits (read your own
+     * writes), and on every replica once PostgreSQL delivers the notification, which it does only then too.
      */
     void evictOnCommit(TransactionSynchronizationRegistry transactions, Connection c, List<String> keys) throws SQLException {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                keys.forEach(OfficialFigureCache.this::evict);
-            }
-        });
+        AfterCommit.run(transactions, () -> keys.forEach(this::evict));
         try (PreparedStatement notify = c.prepareStatement("select pg_notify(?, k) from unnest(?::text[]) k")) {
             notify.setString(1, CHANNEL);
             notify.setArray(2, c.createArrayOf("text", keys.toArray()));

@@ -3,9 +3,8 @@ package org.opengep.common.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.arc.Arc;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.opengep.common.jdbc.AfterCommit;
 
 /**
  * The domain counters every service exports on {@code /q/metrics} (Prometheus): what was done, not only how the HTTP
@@ -37,24 +36,7 @@ public final class DomainMetrics {
         if (amount <= 0) {
             return;
         }
-        TransactionSynchronizationRegistry transactions = transactions();
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            registry().counter(name, Tags.of(tags)).increment(amount);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // counted after
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    registry().counter(name, Tags.of(tags)).increment(amount);
-                }
-            }
-        });
+        AfterCommit.run(transactions(), () -> registry().counter(name, Tags.of(tags)).increment(amount));
     }
 
     /** Records a committed batch of the trading ledger: its movements and resolutions, and its duration. */
