@@ -52,7 +52,12 @@ public class Region extends PanacheEntityBase {
 
     /** Whether the code stands for this region in a year. */
     public boolean validIn(int year) {
-        return (validFrom == null || validFrom <= year) && (validUntil == null || validUntil >= year);
+        return validIn(validFrom, validUntil, year);
+    }
+
+    /** Whether a code valid from {@code from} until {@code until} (either open when null) stood for its region in a year. */
+    public static boolean validIn(Integer from, Integer until, int year) {
+        return (from == null || from <= year) && (until == null || until >= year);
     }
 
     public static List<Region> children(String code) {

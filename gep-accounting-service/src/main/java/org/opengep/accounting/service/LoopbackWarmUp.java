@@ -21,8 +21,8 @@ import org.opengep.common.security.Roles;
 /**
  * The warm-up's calls to the service's own endpoints over loopback, so that the JIT has compiled the HTTP path of a
  * sum up the tree (Vert.x, routing, authentication, the resource, writing the answer) before the service reports
- * ready: a national run's 374 sums are otherwise too few to get it compiled, and in the first run after a start half of
- * their CPU went to the compilers. Each call carries a token the service signs with its own key (as its calls to other
+ * ready: a national run's 374 sums are otherwise too few to get it compiled, and in the first run after a start nearly
+ * half of their CPU went to the compilers. Each call carries a token the service signs with its own key (as its calls to other
  * services do), with the read role only and a lifetime of a few minutes. Where the service's verifier does not trust
  * that key, or nothing listens on the loopback port, a call fails and the warm-up sums in process instead.
  */
@@ -67,8 +67,9 @@ public class LoopbackWarmUp {
                         inFlight.release();
                         break;
                     }
-                    HttpRequest request = HttpRequest.newBuilder(base.resolve("api/v1/regions/" + parent + "/gep?year=" + year
-                            + "&basis=children&methodVersion=" + URLEncoder.encode(method, StandardCharsets.UTF_8))).header("Authorization", bearer).timeout(TIMEOUT).build();
+                    URI sum = base.resolve("api/v1/regions/" + parent + "/gep?year=" + year + "&basis=children&methodVersion="
+                            + URLEncoder.encode(method, StandardCharsets.UTF_8));
+                    HttpRequest request = HttpRequest.newBuilder(sum).header("Authorization", bearer).timeout(TIMEOUT).build();
                     client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
                         if (failure != null || answer.statusCode() != 200) {
                             refusal.compareAndSet(null, request.uri() + (failure != null ? " failed: " + failure

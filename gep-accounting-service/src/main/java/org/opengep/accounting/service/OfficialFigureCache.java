@@ -25,7 +25,8 @@ import org.postgresql.PGNotification;
 
 /**
  * Official figures are read far more often than published, so their documents are kept in memory, ready to
- * send, and so is each year's set of them over the region tree that sums walk ({@link TreeFigures}). Every replica LISTENs on {@value #CHANNEL}; a publication NOTIFYs its key in its transaction, so
+ * send, and so is each year's set of them over the region tree that sums walk ({@link TreeFigures}). Every replica
+ * LISTENs on {@value #CHANNEL}; a publication NOTIFYs its key in its transaction, so
  * PostgreSQL delivers the eviction to all replicas once the new figure is committed. A load that began before
  * an eviction is not cached (generation check), and while the listener is not connected nothing is served
  * from memory.

@@ -4,8 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -22,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.catalogue.Category;
 import org.opengep.accounting.engine.catalogue.Indicator;
 import org.opengep.accounting.engine.catalogue.IndicatorCatalogue;
@@ -82,7 +82,7 @@ public class RegionFigures {
     OfficialFigureCache cache;
 
     @Inject
-    TransactionManager transactions;
+    TransactionSynchronizationRegistry transactions;
 
     /** One child of a region with what it contributes. */
     public record ChildFigure(String code, String name, Source source, int figures, int uncoveredUnits, BigDecimal gep,
@@ -118,11 +118,7 @@ public class RegionFigures {
     }
 
     private boolean inTransaction() {
-        try {
-            return transactions.getStatus() != Status.STATUS_NO_TRANSACTION;
-        } catch (SystemException e) {
-            throw new IllegalStateException(e);
-        }
+        return transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
     private TreeFigures read(int year, String method) {
@@ -151,10 +147,8 @@ public class RegionFigures {
     // one small mapper per kind of row: the JIT compiles the value rows' (100 000 a national year) apart from the others
 
     private static Node node(ResultSet rs, int year) throws SQLException {
-        Integer from = rs.getObject(15, Integer.class);
-        Integer until = rs.getObject(16, Integer.class);
         return new Node(rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(6), rs.getBoolean(13), rs.getBoolean(14),
-                (from == null || from <= year) && (until == null || until >= year));
+                Region.validIn(rs.getObject(15, Integer.class), rs.getObject(16, Integer.class), year));
     }
 
     private static Official official(ResultSet rs) throws SQLException {
@@ -263,7 +257,8 @@ public class RegionFigures {
         List<CategorySum> categories = byCategory.entrySet().stream()
                 .map(e -> new CategorySum(e.getKey(), e.getValue(), share(e.getValue(), gross))).toList();
         FrontierUnit region = walk.region();
-        Difference difference = region.accountId() == null ? null : new Difference(region.official().gep(), gep, region.official().gep().subtract(gep),
+        Difference difference = region.accountId() == null ? null
+                : new Difference(region.official().gep(), gep, region.official().gep().subtract(gep),
                 categories.stream().map(cs -> new CategorySum(cs.category(), region.category(cs.category()).subtract(cs.value()), null)).toList());
         List<String> missing = children.stream().filter(f -> f.source() == Source.MISSING).map(ChildFigure::code).toList();
         int uncovered = children.stream().mapToInt(ChildFigure::uncoveredUnits).sum();

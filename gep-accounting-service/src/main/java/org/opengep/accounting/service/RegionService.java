@@ -98,11 +98,7 @@ public class RegionService {
                 analyse.execute("analyze region, region_code_change");
             }
             // replicas already running drop the trees they read before (this one's holds none yet)
-            try (PreparedStatement notify = c.prepareStatement("select pg_notify(?, ?)")) {
-                notify.setString(1, OfficialFigureCache.CHANNEL);
-                notify.setString(2, OfficialFigureCache.REGIONS);
-                notify.execute();
-            }
+            cache.evictOnCommit(transactions, c, List.of(OfficialFigureCache.REGIONS));
         }
     }
 
