@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -28,6 +29,7 @@ import org.opengep.common.jdbc.Writes;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
+import org.opengep.common.problem.ServiceUnavailableException;
 import org.opengep.common.problem.UnprocessableException;
 import org.opengep.common.security.Caller;
 
@@ -66,6 +68,11 @@ public class Idempotency {
     /**
      * The keyed request: the caller's scope, the key and the request's fingerprint (method, path, query and parsed
      * body: what makes two requests the same); null without a key, unless the key is {@code required} (400).
+     *
+     * <p>A key whose answer is stored already is answered here, before the operation looks at any state: a retry of
+     * a take that filled its order, or of a report whose reference is now used, gets its first answer again and never
+     * the refusal that the changed state would give a new request. This throws {@link AnsweredBefore} with the
+     * stored answer (or 422 for a different request under the key).
      */
     public KeyedRequest request(Caller caller, String key, boolean required, String method, UriInfo uri, Object body) {
         if (key == null || key.isBlank()) {
@@ -77,7 +84,37 @@ public class Idempotency {
         if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw new InvalidInputException(List.of(new InputError(HEADER, "1 to " + MAX_KEY_LENGTH + " printable ASCII characters")));
         }
-        return new KeyedRequest(caller.idempotencyScope(), key, sha256(method + " " + uri.getPath() + query(uri) + "\n" + json(body)));
+        KeyedRequest request = new KeyedRequest(caller.idempotencyScope(), key, sha256(method + " " + uri.getPath() + query(uri) + "\n" + json(body)));
+        StoredAnswer stored = storedAnswer(request);
+        if (stored != null) {
+            throw new AnsweredBefore(replay(request, stored));
+        }
+        return request;
+    }
+
+    /** The answer committed under the request's key, or null; read without waiting for a request still running with it. */
+    private StoredAnswer storedAnswer(KeyedRequest request) {
+        try (Connection c = dataSource.getConnection()) {
+            return store.find(c, request);
+        } catch (SQLException e) {
+            throw new ServiceUnavailableException("database-unavailable", "the database did not answer; nothing was recorded, retry with the same "
+                    + HEADER, e);
+        }
+    }
+
+    /** A keyed request answered from the answer stored under its key ({@link #replay}), before the operation is tried. */
+    public static final class AnsweredBefore extends RuntimeException {
+
+        private final transient Response response;
+
+        AnsweredBefore(Response response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
+
+        public Response response() {
+            return response;
+        }
     }
 
     /**

@@ -73,6 +73,20 @@ public class IdempotencyStore {
         return new Claimed(had, stored);
     }
 
+    /** The answer stored under a request's key (for this or another request), or null: a plain read, no lock. */
+    public StoredAnswer find(Connection c, KeyedRequest request) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select request_hash, status, body, location from idempotency_key where caller = ? and key = ? "
+                + "and created_at > ?")) {
+            s.setString(1, request.scope());
+            s.setString(2, request.key());
+            s.setObject(3, OffsetDateTime.now().minus(Idempotency.KEEP));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? new StoredAnswer(new KeyedRequest(request.scope(), request.key(), rs.getString(1)), rs.getInt(2), rs.getString(3),
+                        rs.getString(4)) : null;
+            }
+        }
+    }
+
     /** The statement that stores answers ({@link #KEYS_TAKEN} when another transaction stored one of the keys meanwhile). */
     public Write storing(List<StoredAnswer> answers) {
         if (answers.isEmpty()) {

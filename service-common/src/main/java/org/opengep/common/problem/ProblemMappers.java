@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.opengep.common.idempotency.Idempotency;
 import org.opengep.common.metrics.DomainMetrics;
 
 /** Turns every failure into application/problem+json with a stable type; client mistakes are never 500. */
@@ -103,6 +104,12 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of("http-" + status, title, status, e.getMessage(), path(uri)));
+    }
+
+    /** A retry answered from what its Idempotency-Key stored: the first answer again, as it was. */
+    @ServerExceptionMapper
+    public Response answeredBefore(Idempotency.AnsweredBefore e) {
+        return e.response();
     }
 
     @ServerExceptionMapper

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
+import org.opengep.trading.market.BandRounding;
 
 /**
  * Market rules as configuration: the market's time zone and holidays, the defaults a newly listed instrument of the
@@ -46,6 +47,10 @@ public interface MarketRules {
 
         @WithDefault("0.0050")
         BigDecimal sellerFeeRate();
+
+        /** How a new listing's band limits are put on the tick: HALF_UP (the exchanges' 四舍五入) or INWARD. */
+        @WithDefault("HALF_UP")
+        BandRounding bandRounding();
 
         /** How long a block proposal waits for its counterparty at most. */
         @WithDefault("P1D")

@@ -16,12 +16,12 @@ import org.opengep.trading.ledger.Instrument;
 /**
  * An instrument listed at the trading centre, with its trading rules as data: tick, lot (in units), the price band of
  * listed orders and of block agreements around the base price, the block threshold, each side's fee rate, the
- * sessions, the holding period between a buy and a sale, the position limit and the large-holder threshold, and when
- * fills settle. The checks every order, proposal and bid passes are here.
+ * sessions, the holding period between a buy and a sale, the position limit and the large-holder threshold, when
+ * fills settle, and how the band's limits are rounded to the tick. The checks every order, proposal and bid passes are here.
  */
 public record Listing(int instrumentId, Instrument instrument, boolean suspended, BigDecimal tick, long lot, BigDecimal listedBand,
         BigDecimal blockBand, long blockThreshold, BigDecimal buyerFeeRate, BigDecimal sellerFeeRate, List<Session> sessions, int holdingDays,
-        Long positionLimit, Long largeHolderThreshold, Settlement settlement, BigDecimal basePrice, LocalDate basePriceFrom, UUID basePriceProposedBy) {
+        Long positionLimit, Long largeHolderThreshold, Settlement settlement, BandRounding bandRounding, BigDecimal basePrice, LocalDate basePriceFrom, UUID basePriceProposedBy) {
 
     /** The lowest and highest price allowed, both on the tick. */
     public record Band(BigDecimal low, BigDecimal high) {}
@@ -31,9 +31,10 @@ public record Listing(int instrumentId, Instrument instrument, boolean suspended
         return basePrice != null && !basePriceFrom.isAfter(day) ? Optional.of(basePrice) : Optional.empty();
     }
 
+    /** The band around a base price: ± {@code share}, each limit on the tick as the listing's {@link BandRounding} says. */
     public Band band(BigDecimal base, BigDecimal share) {
-        BigDecimal low = base.multiply(BigDecimal.ONE.subtract(share)).divide(tick, 0, RoundingMode.CEILING).multiply(tick);
-        BigDecimal high = base.multiply(BigDecimal.ONE.add(share)).divide(tick, 0, RoundingMode.FLOOR).multiply(tick);
+        BigDecimal low = bandRounding.onTick(base.multiply(BigDecimal.ONE.subtract(share)), tick, true);
+        BigDecimal high = bandRounding.onTick(base.multiply(BigDecimal.ONE.add(share)), tick, false);
         return new Band(low.max(tick).setScale(2), high.setScale(2));
     }
 
@@ -93,6 +94,6 @@ public record Listing(int instrumentId, Instrument instrument, boolean suspended
     /** The same listing with another base price, from {@code from} on. */
     public Listing withBasePrice(BigDecimal price, LocalDate from, UUID proposedBy) {
         return new Listing(instrumentId, instrument, suspended, tick, lot, listedBand, blockBand, blockThreshold, buyerFeeRate, sellerFeeRate, sessions,
-                holdingDays, positionLimit, largeHolderThreshold, settlement, price, from, proposedBy);
+                holdingDays, positionLimit, largeHolderThreshold, settlement, bandRounding, price, from, proposedBy);
     }
 }

@@ -94,8 +94,9 @@ public class AuctionResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.Trading.TRADER, Roles.Trading.OPERATOR, Roles.Trading.AUDITOR, Roles.Trading.MARKET_READER, Roles.Trading.PLATFORM})
-    @Operation(operationId = "getAuction", summary = "An auction and, once allocated, its results", description = "Before the allocation a trader "
-            + "sees its own bids only; the operator and the auditor see all.")
+    @Operation(operationId = "getAuction", summary = "An auction and, once allocated, its results", description = "Bids are sealed until the "
+            + "allocation: a trader sees its own bids only, the operator and the auditor see all, a market reader and a platform see none (the "
+            + "number of bids is public). Once allocated, every bid and what it won are published.")
     @APIResponse(responseCode = "200", description = "The auction")
     public AuctionView get(@PathParam("id") UUID id) {
         return view(auctions.standing(id), callers.current());
@@ -131,8 +132,10 @@ public class AuctionResource {
     private static AuctionView view(Standing s, Caller caller) {
         Auction a = s.auction();
         Instrument i = s.listing().instrument();
-        boolean all = a.status() != Auction.Status.OPEN || !caller.isScopedToItsHolder(Roles.Trading.ACROSS_HOLDERS);
-        List<BidView> shown = s.bids().stream().filter(b -> all || b.bidderId().equals(caller.holderId())).map(b -> BidView.of(b, i)).toList();
+        // sealed until allocated: the operator and the auditor see every bid, a trader its own holder's, any other role none
+        boolean all = a.status() != Auction.Status.OPEN || caller.hasAny(Roles.Trading.ACROSS_HOLDERS);
+        UUID own = caller.has(Roles.Trading.TRADER) ? caller.holderId() : null;
+        List<BidView> shown = s.bids().stream().filter(b -> all || (own != null && b.bidderId().equals(own))).map(b -> BidView.of(b, i)).toList();
         return AuctionView.of(a, i, s.bids().size(), shown);
     }
 }

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
 import org.opengep.common.rights.WaterRightKind;
+import org.opengep.trading.market.BandRounding;
 import org.opengep.trading.market.AuctionPricing;
 import org.opengep.trading.market.Settlement;
 import org.opengep.trading.market.Side;
@@ -37,6 +38,8 @@ public final class CentreRequests {
             @Schema(description = "The most a participant may hold and bid for (default: no limit)") BigDecimal positionLimit,
             @Schema(description = "Holders of at least this quantity are in the large-holder report (default: none)") BigDecimal largeHolderThreshold,
             @Schema(description = "When fills deliver: AT_FILL (default) or END_OF_DAY") Settlement settlement,
+            @Schema(description = "How the band's limit prices are put on the tick: HALF_UP (四舍五入, the exchanges' convention; default "
+                    + "trading.market.centre.band-rounding) or INWARD (the low limit up, the high down)") BandRounding bandRounding,
             @Schema(description = "For an instrument with a market price elsewhere (e.g. carried over from a pilot exchange): the base price from today. "
                     + "Without it the first seller proposes the first base price, which applies from the next trading day") BigDecimal openingBasePrice) {}
 

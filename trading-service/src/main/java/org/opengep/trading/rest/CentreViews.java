@@ -12,6 +12,7 @@ import org.opengep.common.rights.RightType;
 import org.opengep.common.rights.WaterRightKind;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.Units;
+import org.opengep.trading.market.BandRounding;
 import org.opengep.trading.market.Auction;
 import org.opengep.trading.market.AuctionBid;
 import org.opengep.trading.market.AuctionPricing;
@@ -44,7 +45,7 @@ public final class CentreViews {
     public record ListingView(int instrumentId, RightType rightType, int vintage, Pollutant pollutant, WaterRightKind waterRightKind,
             LocalDate permitValidUntil, String unit, @Schema(description = "LISTED or SUSPENDED") String status, BigDecimal tick, BigDecimal lot,
             BigDecimal listedBand, BigDecimal blockBand, BigDecimal blockThreshold, BigDecimal buyerFeeRate, BigDecimal sellerFeeRate, String sessions,
-            int holdingPeriodDays, BigDecimal positionLimit, BigDecimal largeHolderThreshold, Settlement settlement,
+            int holdingPeriodDays, BigDecimal positionLimit, BigDecimal largeHolderThreshold, Settlement settlement, BandRounding bandRounding,
             @Schema(description = "The base price (基准价), and the trading day it applies from") BigDecimal basePrice, LocalDate basePriceFrom,
             @Schema(description = "Today's listed band, when today has a base price") Band listedBandToday, Band blockBandToday) {
 
@@ -55,7 +56,7 @@ public final class CentreViews {
                     l.suspended() ? "SUSPENDED" : "LISTED", l.tick(), quantityOf(l.lot(), i), l.listedBand(), l.blockBand(), quantityOf(l.blockThreshold(), i),
                     l.buyerFeeRate(), l.sellerFeeRate(), Session.format(l.sessions()), l.holdingDays(),
                     l.positionLimit() == null ? null : quantityOf(l.positionLimit(), i),
-                    l.largeHolderThreshold() == null ? null : quantityOf(l.largeHolderThreshold(), i), l.settlement(), l.basePrice(), l.basePriceFrom(),
+                    l.largeHolderThreshold() == null ? null : quantityOf(l.largeHolderThreshold(), i), l.settlement(), l.bandRounding(), l.basePrice(), l.basePriceFrom(),
                     base == null ? null : band(l.band(base, l.listedBand())), base == null ? null : band(l.band(base, l.blockBand())));
         }
     }

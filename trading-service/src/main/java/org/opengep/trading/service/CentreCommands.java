@@ -54,6 +54,7 @@ final class CentreCommands {
         @Override
         public void market(MarketNeeds needs) {
             needs.book(instrumentId);
+            needs.platformReference(platform, reference);
         }
 
         @Override
@@ -68,7 +69,7 @@ final class CentreCommands {
             if (book.listing.suspended()) {
                 throw new ConflictException("instrument-suspended", instrument + " is suspended");
             }
-            if (work.market.fills.stream().anyMatch(f -> platform.equals(f.platform()) && reference.equals(f.platformReference()))) {
+            if (work.market.platformReferenceUsed(platform, reference)) {
                 throw new ConflictException("platform-reference-used", platform + " reported trade " + reference + " already");
             }
             long amount = OrderCommands.amount(book.listing, price, units);

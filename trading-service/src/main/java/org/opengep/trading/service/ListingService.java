@@ -86,7 +86,8 @@ public class ListingService {
         return Transactions.jdbc(dataSource, c -> {
             int id = instruments.idOf(c, instrument);
             Listing listing = new Listing(id, instrument, false, tick, lot, listedBand, blockBand, blockThreshold, buyerFee, sellerFee, sessions, holding,
-                    positionLimit, largeHolder, r.settlement() == null ? Settlement.AT_FILL : r.settlement(), opening, opening == null ? null : clock.today(),
+                    positionLimit, largeHolder, r.settlement() == null ? Settlement.AT_FILL : r.settlement(),
+                    or(r.bandRounding(), rules.centre().bandRounding()), opening, opening == null ? null : clock.today(),
                     null);
             if (!listings.insert(c, listing, clock.now(), caller.name())) {
                 throw new ConflictException("already-listed", instrument + " is listed already as instrument " + id);

@@ -29,6 +29,7 @@ import org.opengep.trading.store.AuctionStore;
 import org.opengep.trading.store.CashStore;
 import org.opengep.trading.store.FillStore;
 import org.opengep.trading.store.ListingStore;
+import org.opengep.trading.store.MembershipStore;
 import org.opengep.trading.store.OrderStore;
 import org.opengep.trading.store.ProposalStore;
 
@@ -57,6 +58,9 @@ public class MarketBooks {
     @Inject
     CashStore cash;
 
+    @Inject
+    MembershipStore memberships;
+
     /** Locks the books the batch needs and reads them; cash accounts are locked later, after the balances. */
     MarketWork load(Connection c, MarketNeeds needs, CashBook cashBook, LocalDateTime marketTime, TradingCalendar calendar) throws SQLException {
         MarketWork market = new MarketWork(cashBook, marketTime, calendar);
@@ -65,6 +69,8 @@ public class MarketBooks {
             return market;
         }
         Map<Integer, ListingStore.Locked> locked = listings.lock(c, wanted);
+        // after the books, in one order everywhere: a report under another key (or on another instance) waits here
+        market.usedPlatformReferences.addAll(memberships.lockReferences(c, needs.platformReferences));
         Set<Integer> ids = locked.keySet();
         Map<Integer, long[]> today = needs.close ? fills.listedTotals(c, ids, cashBook.tradingDay()) : Map.of();
         locked.forEach((id, l) -> {

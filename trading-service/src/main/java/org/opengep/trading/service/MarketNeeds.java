@@ -2,6 +2,7 @@ package org.opengep.trading.service;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,8 @@ final class MarketNeeds {
     final Set<UUID> auctions = new HashSet<>();
     final Set<UUID> allBids = new HashSet<>();
     final Map<UUID, Set<UUID>> bidders = new HashMap<>();
+    /** The (platform, reference) pairs that platforms report trades under: locked and looked up in the fills. */
+    final Set<List<String>> platformReferences = new HashSet<>();
     boolean close;
 
     /** An instrument's book: its listing locked, its open orders read. */
@@ -36,6 +39,11 @@ final class MarketNeeds {
     void auctionBidder(UUID id, UUID bidder) {
         auctions.add(id);
         bidders.computeIfAbsent(id, k -> new HashSet<>()).add(bidder);
+    }
+
+    /** A platform's trade reference, which must not have been used (locked, so that reports under other keys wait). */
+    void platformReference(String platform, String reference) {
+        platformReferences.add(List.of(platform, reference));
     }
 
     /** The close of the day: every book, with its open proposals and pending fills. */

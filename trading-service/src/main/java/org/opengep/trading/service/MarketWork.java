@@ -84,6 +84,8 @@ final class MarketWork {
     /** What bidders bid for in an auction before this batch ((auction, bidder) to units), where not all its bids are read. */
     final Map<List<UUID>, Long> storedBidUnits = new HashMap<>();
     final Map<UUID, Fill> pendingFills = new LinkedHashMap<>();
+    /** The platform references of the batch's reports that committed fills use already ((platform, reference)). */
+    final Set<List<String>> usedPlatformReferences = new HashSet<>();
     final List<Order> ordersTouched = new ArrayList<>();
     final List<UUID> proposalsTouched = new ArrayList<>();
     final List<UUID> auctionsTouched = new ArrayList<>();
@@ -132,6 +134,12 @@ final class MarketWork {
     /** An auction's bids, in the order they were bid. */
     Collection<AuctionBid> bidsOf(UUID auction) {
         return bids.computeIfAbsent(auction, k -> new LinkedHashMap<>()).values();
+    }
+
+    /** Whether a committed fill or one of this batch uses the platform's reference. */
+    boolean platformReferenceUsed(String platform, String reference) {
+        return usedPlatformReferences.contains(List.of(platform, reference))
+                || fills.stream().anyMatch(f -> platform.equals(f.platform()) && reference.equals(f.platformReference()));
     }
 
     /** Adds a new order to its book. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opengep.common.jdbc.Writes.Write;
+import org.opengep.trading.market.BandRounding;
 import org.opengep.trading.market.Listing;
 import org.opengep.trading.market.Session;
 import org.opengep.trading.market.Settlement;
@@ -48,7 +49,7 @@ public class ListingStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Listing l = row(c, rs);
-                    locked.put(l.instrumentId(), new Locked(l, rs.getLong(18)));
+                    locked.put(l.instrumentId(), new Locked(l, rs.getLong(19)));
                 }
             }
         }
@@ -72,7 +73,8 @@ public class ListingStore {
     public boolean insert(Connection c, Listing l, OffsetDateTime at, String by) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into listing (instrument_id, status, tick, lot, listed_band, block_band, block_threshold, "
                 + "buyer_fee_rate, seller_fee_rate, sessions, holding_days, position_limit, large_holder_threshold, settlement, base_price, base_price_from, "
-                + "base_price_proposed_by, listed_at, listed_by, changed_at, changed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "base_price_proposed_by, listed_at, listed_by, changed_at, changed_by, band_rounding) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?) "
                 + "on conflict do nothing")) {
             s.setInt(1, l.instrumentId());
             s.setString(2, l.suspended() ? "SUSPENDED" : "LISTED");
@@ -95,6 +97,7 @@ public class ListingStore {
             s.setString(19, by);
             s.setObject(20, at);
             s.setString(21, by);
+            s.setString(22, l.bandRounding().name());
             return s.executeUpdate() == 1;
         }
     }
@@ -137,7 +140,7 @@ public class ListingStore {
     }
 
     private static final String COLUMNS = "instrument_id, status, tick, lot, listed_band, block_band, block_threshold, buyer_fee_rate, seller_fee_rate, "
-            + "sessions, holding_days, position_limit, large_holder_threshold, settlement, base_price, base_price_from, base_price_proposed_by";
+            + "sessions, holding_days, position_limit, large_holder_threshold, settlement, base_price, base_price_from, base_price_proposed_by, band_rounding";
 
     private List<Listing> rows(Connection c, PreparedStatement s) throws SQLException {
         List<Listing> result = new ArrayList<>();
@@ -154,7 +157,7 @@ public class ListingStore {
         int id = rs.getInt(1);
         return new Listing(id, instruments.byId(c, id), rs.getString(2).equals("SUSPENDED"), rs.getBigDecimal(3), rs.getLong(4), rs.getBigDecimal(5),
                 rs.getBigDecimal(6), rs.getLong(7), rs.getBigDecimal(8), rs.getBigDecimal(9), Session.parse(rs.getString(10)).orElseThrow(), rs.getInt(11),
-                (Long) rs.getObject(12, Long.class), (Long) rs.getObject(13, Long.class), Settlement.valueOf(rs.getString(14)), rs.getBigDecimal(15),
+                (Long) rs.getObject(12, Long.class), (Long) rs.getObject(13, Long.class), Settlement.valueOf(rs.getString(14)), BandRounding.valueOf(rs.getString(18)), rs.getBigDecimal(15),
                 rs.getObject(16, LocalDate.class), rs.getObject(17, UUID.class));
     }
 }

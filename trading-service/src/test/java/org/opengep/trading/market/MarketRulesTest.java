@@ -30,9 +30,13 @@ class MarketRulesTest {
     }
 
     private static Listing listing(BigDecimal base, LocalDate from, boolean suspended) {
+        return listing(base, from, suspended, BandRounding.HALF_UP);
+    }
+
+    private static Listing listing(BigDecimal base, LocalDate from, boolean suspended, BandRounding rounding) {
         return new Listing(1, Instrument.of(RightType.CARBON_ALLOWANCE, 2025), suspended, new BigDecimal("0.01"), 100, new BigDecimal("0.10"),
                 new BigDecimal("0.30"), 100_000, new BigDecimal("0.005"), new BigDecimal("0.005"), Session.parse("09:30-11:30,13:00-15:00").orElseThrow(),
-                0, null, null, Settlement.AT_FILL, base, from, null);
+                0, null, null, Settlement.AT_FILL, rounding, base, from, null);
     }
 
     private static long seq;
@@ -83,14 +87,32 @@ class MarketRulesTest {
     }
 
     @Test
+    void bandLimitsAreRoundedHalfUpToTheTickAsExchangesDoOrInwardWhereAListingSaysSo() {
+        BigDecimal base = new BigDecimal("45.67");
+        Listing exchange = listing(base, WEDNESDAY);
+        // 45.67 × 0.9 = 41.103 and 45.67 × 1.1 = 50.237: 四舍五入 gives 41.10 and 50.24
+        assertThat(exchange.band(base, exchange.listedBand())).isEqualTo(new Listing.Band(new BigDecimal("41.10"), new BigDecimal("50.24")));
+        exchange.checkOrder(FillMode.LISTED, new BigDecimal("41.10"), 100, WEDNESDAY.atTime(10, 0), CALENDAR);
+        exchange.checkOrder(FillMode.LISTED, new BigDecimal("50.24"), 100, WEDNESDAY.atTime(10, 0), CALENDAR);
+        Listing inward = listing(base, WEDNESDAY, false, BandRounding.INWARD);
+        assertThat(inward.band(base, inward.listedBand())).isEqualTo(new Listing.Band(new BigDecimal("41.11"), new BigDecimal("50.23")));
+        assertThatThrownBy(() -> inward.checkOrder(FillMode.LISTED, new BigDecimal("50.24"), 100, WEDNESDAY.atTime(10, 0), CALENDAR))
+                .isInstanceOf(UnprocessableException.class).hasMessageContaining("41.11 to 50.23");
+        // a half exactly on the tick's middle rounds up on both sides: 10.05 × 0.9 = 9.045 → 9.05, 10.05 × 1.1 = 11.055 → 11.06
+        Listing halves = listing(new BigDecimal("10.05"), WEDNESDAY);
+        assertThat(halves.band(new BigDecimal("10.05"), halves.listedBand())).isEqualTo(new Listing.Band(new BigDecimal("9.05"), new BigDecimal("11.06")));
+    }
+
+    @Test
     void bandsAroundTheBasePriceOnTheTickAndCarriedForward() {
         Listing l = listing(new BigDecimal("50.05"), WEDNESDAY);
-        assertThat(l.band(new BigDecimal("50.05"), l.listedBand())).isEqualTo(new Listing.Band(new BigDecimal("45.05"), new BigDecimal("55.05")));
+        // 45.045 and 55.055: half-up to the tick
+        assertThat(l.band(new BigDecimal("50.05"), l.listedBand())).isEqualTo(new Listing.Band(new BigDecimal("45.05"), new BigDecimal("55.06")));
         assertThat(l.band(new BigDecimal("33.33"), l.listedBand())).isEqualTo(new Listing.Band(new BigDecimal("30.00"), new BigDecimal("36.66")));
         LocalDateTime inSession = WEDNESDAY.atTime(10, 0);
-        l.checkOrder(FillMode.LISTED, new BigDecimal("55.05"), 100, inSession, CALENDAR);
-        assertThatThrownBy(() -> l.checkOrder(FillMode.LISTED, new BigDecimal("55.06"), 100, inSession, CALENDAR))
-                .isInstanceOf(UnprocessableException.class).hasMessageContaining("45.05 to 55.05");
+        l.checkOrder(FillMode.LISTED, new BigDecimal("55.06"), 100, inSession, CALENDAR);
+        assertThatThrownBy(() -> l.checkOrder(FillMode.LISTED, new BigDecimal("55.07"), 100, inSession, CALENDAR))
+                .isInstanceOf(UnprocessableException.class).hasMessageContaining("45.05 to 55.06");
         assertThatThrownBy(() -> l.checkOrder(FillMode.LISTED, new BigDecimal("50.055"), 100, inSession, CALENDAR)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> l.checkOrder(FillMode.LISTED, new BigDecimal("50.00"), 150, inSession, CALENDAR)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> l.checkOrder(FillMode.BLOCK, new BigDecimal("60.00"), 1_000, inSession, CALENDAR))
