@@ -157,6 +157,7 @@ public final class HostileInputs {
 
     private void body(Call call, String path, String valid, JsonNode schema) {
         call.expect("an unsupported Content-Type", path, "text/x-unknown", valid.getBytes(StandardCharsets.UTF_8), 415, null);
+        call.expect("a Content-Type that is no media type", path, "garbage", valid.getBytes(StandardCharsets.UTF_8), 415, null);
         call.expectWithHeaders("a body declared larger than the limit", path, Map.of("Content-Type", "application/json", "Content-Length", "999999999"),
                 new byte[0], 413);
         JsonNode tree;

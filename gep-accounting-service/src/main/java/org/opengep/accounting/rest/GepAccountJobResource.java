@@ -36,6 +36,7 @@ import org.opengep.accounting.rest.AccountRequest;
 import org.opengep.accounting.rest.export.Exports;
 import org.opengep.accounting.service.CsvAccounts;
 import org.opengep.accounting.service.JobRunner;
+import org.opengep.accounting.service.GepAccountService;
 import org.opengep.accounting.service.JobProgress;
 import org.opengep.accounting.service.JobProgress.Job;
 import org.opengep.accounting.service.JobService;
@@ -70,6 +71,9 @@ public class GepAccountJobResource {
 
     @Inject
     JobRunner runner;
+
+    @Inject
+    GepAccountService accounts;
 
     @Inject
     Callers callers;
@@ -128,6 +132,7 @@ public class GepAccountJobResource {
             throw new ForbiddenException("publishing needs the " + Roles.Accounting.PUBLISHER + " role");
         }
         List<AccountRequest> parsed = JobUpload.parse(json, requests);
+        accounts.checkAll(parsed);
         String user = caller.name();
         Response answer = idempotency.execute(caller, key, false, "POST", uri, asText(requests), () -> {
             UUID id = jobs.create(requests, publish, reason, key, user);

@@ -70,7 +70,7 @@ public class AccountStore {
                 ValueRow.of(r).forEach((row, v) -> values.add(new AccountValue(a.document().id(), row, v)));
             }
             account.executeBatch();
-            Writes.execute(c, List.of(Unnest.insert("gep_account_value", values, "", "value rows", VALUE_COLUMNS)));
+            Writes.execute(c, Unnest.insert("gep_account_value", values, "", "value rows", VALUE_COLUMNS)); // null for no rows
         } catch (SQLException e) {
             throw new IllegalStateException("could not store accounts", e);
         }

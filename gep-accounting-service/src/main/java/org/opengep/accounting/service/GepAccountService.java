@@ -35,7 +35,9 @@ import org.opengep.accounting.engine.account.GepResult;
 import org.opengep.accounting.engine.price.PriceEntry;
 import org.opengep.accounting.rest.AccountRequest;
 import org.opengep.accounting.service.PriceSetService.LockedSet;
+import org.opengep.common.input.RegionCodes;
 import org.opengep.common.problem.Errors;
+import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
 
 /** Computes accounts with the engine and stores them, immutable, with their inputs and provenance. */
@@ -166,22 +168,88 @@ public class GepAccountService {
     /** Checks and computes one account without storing it; every problem is reported in one InvalidInputException. */
     public ComputedAccount compute(AccountRequest request, String user, Lookups lookups) {
         Errors errors = new Errors();
-        Optional<Region> region = Optional.empty();
-        if (request.regionCode() == null || request.regionCode().isBlank()) {
-            errors.add("regionCode", "a region code is required");
-        } else {
-            region = lookups.region(request.regionCode());
-            if (region.isEmpty()) {
-                errors.add("regionCode", "no region " + request.regionCode() + " (see GET /api/v1/regions)");
+        Optional<Region> region = region(request, lookups, errors);
+        Resolved resolved = resolve(request, lookups, errors);
+        errors.throwIfAny();
+        Region r = region.orElseThrow();
+        LockedSet set = resolved.priceSet();
+        GepResult result = resolved.engine().compute(request.inputs(r), set.book().withOverrides(resolved.overrides()), Year.now().getValue());
+        byte[] inputsJson = write(CANONICAL, request);
+        AccountDocument document = new AccountDocument(UUID.randomUUID(), r.code, r.name, request.year(),
+                new AccountDocument.Provenance(resolved.method(), set.id(), set.name(), set.version(), resolved.overrides(),
+                        sha256(inputsJson), user, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS)),
+                result);
+        return new ComputedAccount(document, write(json, document), inputsJson);
+    }
+
+    /** At most this many of a job's problems are named in its 400; the rest are counted. */
+    static final int MAX_NAMED_PROBLEMS = 100;
+
+    /**
+     * Checks a job's requests before the job is accepted with the single-account operation's rules that do not depend
+     * on the region tree: a region code and a year given and well formed, a known method version and price set, valid
+     * overrides, and the engine's checks that need no computation (the extent, indicators given and known, GDP,
+     * population, deductions). Every problem is in one 400 naming the element ({@code [3].regionCode}). A code not in the
+     * tree, or not valid in the year, and what only a model run finds (an indicator's own inputs), fail that item alone.
+     */
+    @Transactional
+    public void checkAll(List<AccountRequest> requests) {
+        Lookups lookups = lookups();
+        List<InputError> problems = new ArrayList<>();
+        int count = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            AccountRequest request = requests.get(i);
+            Errors errors = new Errors();
+            if (request.regionCode() != null && !RegionCodes.isWellFormed(request.regionCode())) {
+                errors.add("regionCode", RegionCodes.RULE);
+            }
+            Resolved resolved = resolve(request, lookups, errors);
+            if (resolved.engine() != null && request.year() != null) {
+                resolved.engine().check(request.inputs(request.regionCode(), null), Year.now().getValue(), errors);
+            }
+            List<InputError> found = errors.list();
+            count += found.size();
+            for (InputError e : found) {
+                if (problems.size() < MAX_NAMED_PROBLEMS) {
+                    problems.add(new InputError("[" + i + "]." + e.field(), e.message()));
+                }
             }
         }
-        if (request.year() == null) {
-            errors.add("year", "the accounting year is required");
-        } else if (region.isPresent() && !region.get().validIn(request.year())) {
+        if (count > problems.size()) {
+            problems.add(new InputError("body", (count - problems.size()) + " more problems not named here"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** The region a request names, valid in its year (empty, with the problem added, where there is none). */
+    private Optional<Region> region(AccountRequest request, Lookups lookups, Errors errors) {
+        if (request.regionCode() == null || request.regionCode().isBlank()) {
+            return Optional.empty(); // named by resolve
+        }
+        Optional<Region> region = lookups.region(request.regionCode());
+        if (region.isEmpty()) {
+            errors.add("regionCode", "no region " + request.regionCode() + " (see GET /api/v1/regions)");
+        } else if (request.year() != null && !region.get().validIn(request.year())) {
             Region r = region.get();
             errors.add("regionCode", r.code + " " + r.name + " stands for its region " + (r.validFrom == null ? "" : "from " + r.validFrom + " ")
                     + (r.validUntil == null ? "" : "until " + r.validUntil) + ", not in " + request.year()
                     + " (its code changes: GET /api/v1/regions/" + r.code + ")");
+        }
+        return region;
+    }
+
+    /** What a request names besides its region, once found: the method version and its engine, the price set, the overrides (null where unknown). */
+    private record Resolved(String method, GepEngine engine, LockedSet priceSet, List<PriceEntry> overrides) {}
+
+    /** Finds what a request names besides its region, adding a problem for each that is missing or unknown. */
+    private Resolved resolve(AccountRequest request, Lookups lookups, Errors errors) {
+        if (request.regionCode() == null || request.regionCode().isBlank()) {
+            errors.add("regionCode", "a region code is required");
+        }
+        if (request.year() == null) {
+            errors.add("year", "the accounting year is required");
         }
         String method = catalogues.resolve(request.methodVersion());
         Optional<GepEngine> engine = catalogues.engine(method);
@@ -195,17 +263,7 @@ public class GepAccountService {
         }
         List<PriceEntry> overrides = request.priceOverrides() == null ? List.of() : request.priceOverrides();
         priceSets.validateEntries("priceOverrides", overrides, null, errors);
-        errors.throwIfAny();
-
-        Region r = region.orElseThrow();
-        GepResult result = engine.orElseThrow().compute(request.inputs(r), set.orElseThrow().book().withOverrides(overrides),
-                Year.now().getValue());
-        byte[] inputsJson = write(CANONICAL, request);
-        AccountDocument document = new AccountDocument(UUID.randomUUID(), r.code, r.name, request.year(),
-                new AccountDocument.Provenance(method, priceSetId, set.get().name(), set.get().version(), overrides,
-                        sha256(inputsJson), user, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS)),
-                result);
-        return new ComputedAccount(document, write(json, document), inputsJson);
+        return new Resolved(method, engine.orElse(null), set.orElse(null), overrides);
     }
 
     private static byte[] write(ObjectMapper mapper, Object value) {

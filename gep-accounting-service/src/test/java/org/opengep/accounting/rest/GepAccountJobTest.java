@@ -11,6 +11,9 @@ import static org.opengep.accounting.rest.ApiTest.reader;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
@@ -139,20 +142,22 @@ class GepAccountJobTest {
     @Test
     void aJobComputesAndPublishesEveryRegionAndFailsBadOnesAlone() {
         String body = "[" + county("360502", 2010, "1") + "," + county("360521", 2010, "2") + ","
-                + county("999999", 2010, "3") + "," + county("360502", 1066, "1") + "," + county("330113", 2010, "1") + "]";
+                + county("999999", 2010, "3") + "," + county("330113", 2010, "1") + "]";
+        // a year no account can have is refused with the upload, as the single operation refuses it
+        bureau().body("[" + county("360502", 2010, "1") + "," + county("360502", 1066, "1") + "]").post("/api/v1/gep-account-jobs").then()
+                .statusCode(400).body("errors[0].field", equalTo("[1].year"));
         String location = bureau().queryParam("publish", true).queryParam("reason", "省厅批量审定").body(body)
-                .post("/api/v1/gep-account-jobs").then().statusCode(202).body("total", equalTo(5))
+                .post("/api/v1/gep-account-jobs").then().statusCode(202).body("total", equalTo(4))
                 .extract().header("Location");
         JsonPath job = awaitDone(location);
         assertThat(job.getInt("done")).isEqualTo(2);
-        assertThat(job.getInt("failed")).isEqualTo(3);
+        assertThat(job.getInt("failed")).isEqualTo(2);
         assertThat(job.getInt("pending")).isZero();
-        assertThat(job.getList("failures.seq")).containsExactly(2, 3, 4);
+        assertThat(job.getList("failures.seq")).containsExactly(2, 3);
         assertThat(job.getString("failures[0].errors[0].field")).isEqualTo("regionCode");
         assertThat(job.getString("failures[0].errors[0].message")).startsWith("no region 999999");
-        assertThat(job.getString("failures[1].errors[0].field")).isEqualTo("year");
         // a code read with the chunk's regions keeps its years: 临平区 stands for its region from 2021
-        assertThat(job.getString("failures[2].errors[0].message")).contains("330113 临平区 stands for its region from 2021");
+        assertThat(job.getString("failures[1].errors[0].message")).contains("330113 临平区 stands for its region from 2021");
         // published: 渝水区 2 亿 + 2.6 (water) ... and its parent sums both counties
         reader().queryParam("year", 2010).get("/api/v1/regions/360502/gep").then().statusCode(200)
                 .body("publication.reason", equalTo("省厅批量审定"));
@@ -247,5 +252,56 @@ class GepAccountJobTest {
         JsonPath job = awaitDone("/api/v1/gep-account-jobs/" + first);
         assertThat(job.getInt("total")).isEqualTo(1);
         assertThat(job.getString("clientKey")).isEqualTo("import-2013");
+    }
+
+    /**
+     * What the single-account operation refuses for the request itself, the job's upload refuses too, naming the
+     * element, and makes no job; an accepted job always ends, every item DONE or FAILED alone with its reasons, also
+     * when a whole chunk fails and there is nothing to store.
+     */
+    @Test
+    void aJobOfRequestsTheSingleOperationRefusesIsRefusedAndEveryAcceptedJobEnds() {
+        String agriculture = "\"indicators\": {\"AGRICULTURE\": {\"value\": {\"value\": 1, \"unit\": \"亿元\"}}}";
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("{\"year\": 2015, " + agriculture + "}", "[0].regionCode");
+        refused.put("{\"regionCode\": null, \"year\": 2015, " + agriculture + "}", "[0].regionCode");
+        refused.put("{\"regionCode\": \"360502\", " + agriculture + "}", "[0].year");
+        refused.put("{\"regionCode\": \"360502\", \"year\": 2015, \"methodVersion\": \"\", " + agriculture + "}", "[0].methodVersion");
+        refused.put("{\"regionCode\": \"360502\", \"year\": 2015, \"priceSetId\": \"" + UUID.randomUUID() + "\", " + agriculture + "}",
+                "[0].priceSetId");
+        refused.put("{\"regionCode\": \"360502\", \"year\": 2015, \"gdp\": {\"value\": 1, \"unit\": \" \"}, " + agriculture + "}", "[0].gdp");
+        refused.put("{\"regionCode\": \"360502\", \"year\": 2015, \"gdp\": {\"value\": -1, \"unit\": \"亿元\"}, " + agriculture + "}", "[0].gdp");
+        refused.put("{\"regionCode\": \"360502\", \"year\": 2015}", "[0].indicators");
+        refused.put("{\"regionCode\": \"360502\", \"year\": 2015, \"indicators\": {}}", "[0].indicators");
+        for (var r : refused.entrySet()) {
+            String body = "[" + county("360521", 2015, "1") + "," + r.getKey() + "]";
+            String field = "[1]" + r.getValue().substring(3);
+            accountant().body(r.getKey()).post("/api/v1/gep-accounts").then().statusCode(400).body("errors.field", hasItem(r.getValue().substring(4)));
+            accountant().body(body).post("/api/v1/gep-account-jobs").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem(field));
+        }
+        // ten thousand empty objects: one 400, its problems named up to a limit and the rest counted
+        String empties = "[" + String.join(",", Collections.nCopies(10_000, "{}")) + "]";
+        JsonPath many = accountant().body(empties).post("/api/v1/gep-account-jobs").then().statusCode(400).extract().jsonPath();
+        assertThat(many.getString("errors[0].field")).isEqualTo("[0].regionCode");
+        assertThat(many.getList("errors")).hasSize(101);
+        assertThat(many.getString("errors[100].message")).endsWith("more problems not named here");
+        // a CSV row that would be a spreadsheet formula is not a region code
+        accountant().contentType("text/csv; charset=UTF-8").body("regionCode,year,indicator,field,value,unit\n=HYPERLINK(\"x\"),2015,AGRICULTURE,value,1,亿元\n")
+                .post("/api/v1/gep-account-jobs").then().statusCode(400).body("errors.field", hasItem("[0].regionCode"));
+        accountant().get("/api/v1/gep-account-jobs").then().statusCode(200).body("status", not(hasItem("RUNNING")));
+
+        // accepted: a chunk in which every item fails (nothing to store) ends, and so do requests the single operation takes
+        JsonPath allFailed = awaitDone(accountant().body("[" + county("999999", 2015, "1") + "]").post("/api/v1/gep-account-jobs").then()
+                .statusCode(202).extract().header("Location"));
+        assertThat(allFailed.getInt("failed")).isEqualTo(1);
+        assertThat(allFailed.getString("failures[0].errors[0].message")).startsWith("no region 999999");
+        String plain = "{\"regionCode\": \"360502\", \"year\": 2015, \"outsideOrigin\": null, \"gdp\": null, \"population\": null, " + agriculture + "}";
+        String wrongUnit = "{\"regionCode\": \"360521\", \"year\": 2015, \"indicators\": {\"AGRICULTURE\": {\"value\": {\"value\": 1, \"unit\": \"km²\"}}}}";
+        JsonPath mixed = awaitDone(accountant().body("[" + plain + "," + wrongUnit + "]").post("/api/v1/gep-account-jobs").then().statusCode(202)
+                .extract().header("Location"));
+        assertThat(mixed.getInt("done")).as(mixed.prettify()).isEqualTo(1);
+        assertThat(mixed.getInt("failed")).isEqualTo(1);
+        assertThat(mixed.getString("failures[0].errors[0].field")).isEqualTo("indicators.AGRICULTURE.value");
     }
 }

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,6 +113,6 @@ public class IdempotencyStore {
 
     /** Stores answers now. */
     public void store(Connection c, List<StoredAnswer> answers) throws SQLException {
-        Writes.execute(c, Collections.singletonList(storing(answers))); // storing answers null for no answers
+        Writes.execute(c, storing(answers)); // null for no answers
     }
 }

@@ -3,6 +3,7 @@ package org.opengep.common.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,6 +40,11 @@ public final class Writes {
     }
 
     private Writes() {}
+
+    /** Runs the writes (null ones, as a statement for no rows is, are left out) in one round trip. */
+    public static void execute(Connection c, Write... writes) throws SQLException {
+        execute(c, Arrays.asList(writes));
+    }
 
     /** Runs the writes (null ones are left out) in one round trip. */
     public static void execute(Connection c, List<Write> writes) throws SQLException {

@@ -23,6 +23,11 @@ public final class Errors {
         }
     }
 
+    /** The problems found so far, in the order they were found. */
+    public List<InputError> list() {
+        return List.copyOf(list);
+    }
+
     public int size() {
         return list.size();
     }

@@ -72,6 +72,37 @@ public final class GepEngine {
      */
     public GepResult compute(AccountInputs in, PriceBook prices, int lastYear) {
         Errors errors = new Errors();
+        ReadInputs read = read(in, lastYear, errors);
+        List<IndicatorResult> indicators = new ArrayList<>();
+        for (Map.Entry<String, IndicatorInput> entry : in.indicators().entrySet()) {
+            Optional<Indicator> indicator = catalogue.indicator(entry.getKey());
+            if (indicator.isEmpty() || entry.getValue() == null) {
+                continue; // named by read
+            }
+            ModelContext ctx = new ModelContext(indicator.get(), entry.getValue(), read.extentM2(), prices, catalogue.method(),
+                    in.year(), errors);
+            indicator(ctx, in.provisioningBasis()).ifPresent(r -> {
+                recordable(r.value(), "indicators." + r.code(), errors);
+                indicators.add(r);
+            });
+        }
+        errors.throwIfAny();
+        return totals(in, read.extentM2(), indicators, read.deductions(), read.gdp());
+    }
+
+    /**
+     * Adds the problems that need neither prices nor a model run: the year, the extent (against the region's area when
+     * known), that indicators are given and known, GDP, population and the deductions. {@link #compute} finds these
+     * first; a job's upload refuses a request that has any, as the single-account operation does.
+     */
+    public void check(AccountInputs in, int lastYear, Errors errors) {
+        read(in, lastYear, errors);
+    }
+
+    /** The inputs as read before any model runs: the extent in m², GDP in 元 (null: not given), the deductions' lines. */
+    private record ReadInputs(Map<String, BigDecimal> extentM2, BigDecimal gdp, List<GepResult.DeductionLine> deductions) {}
+
+    private ReadInputs read(AccountInputs in, int lastYear, Errors errors) {
         if (!accountable(in.year(), lastYear)) {
             errors.add("year", "year must be between " + FIRST_YEAR + " and " + lastYear);
         }
@@ -79,23 +110,12 @@ public final class GepEngine {
         if (in.indicators().isEmpty()) {
             errors.add("indicators", "at least one indicator is needed");
         }
-        List<IndicatorResult> indicators = new ArrayList<>();
         for (Map.Entry<String, IndicatorInput> entry : in.indicators().entrySet()) {
-            Optional<Indicator> indicator = catalogue.indicator(entry.getKey());
-            if (indicator.isEmpty()) {
+            if (catalogue.indicator(entry.getKey()).isEmpty()) {
                 errors.add("indicators." + entry.getKey(), "unknown indicator for method " + catalogue.method().code());
-                continue;
-            }
-            if (entry.getValue() == null) {
+            } else if (entry.getValue() == null) {
                 errors.add("indicators." + entry.getKey(), "inputs are missing");
-                continue;
             }
-            ModelContext ctx = new ModelContext(indicator.get(), entry.getValue(), extentM2, prices, catalogue.method(),
-                    in.year(), errors);
-            indicator(ctx, in.provisioningBasis()).ifPresent(r -> {
-                recordable(r.value(), "indicators." + r.code(), errors);
-                indicators.add(r);
-            });
         }
         Optional<BigDecimal> gdp = in.gdp() == null ? Optional.empty() : Quantities.convert(in.gdp(), YUAN, "gdp", errors);
         if (gdp.isPresent() && gdp.get().signum() <= 0) {
@@ -105,9 +125,7 @@ public final class GepEngine {
         if (in.population() != null && in.population() <= 0) {
             errors.add("population", "population must be positive");
         }
-        List<GepResult.DeductionLine> deductions = deductions(in, errors);
-        errors.throwIfAny();
-        return totals(in, extentM2, indicators, deductions, gdp.orElse(null));
+        return new ReadInputs(extentM2, gdp.orElse(null), deductions(in, errors));
     }
 
     private List<GepResult.DeductionLine> deductions(AccountInputs in, Errors errors) {
@@ -115,6 +133,10 @@ public final class GepEngine {
         for (int i = 0; i < in.outsideOrigin().size(); i++) {
             AccountInputs.Deduction d = in.outsideOrigin().get(i);
             String field = "outsideOrigin[" + i + "]";
+            if (d == null) {
+                errors.add(field, "a deduction is required where the list has an element");
+                continue;
+            }
             Optional<Indicator> indicator = d.indicator() == null ? Optional.empty() : catalogue.indicator(d.indicator());
             if (indicator.isEmpty()) {
                 errors.add(field + ".indicator", "the indicator whose value came from outside the unit is required and must be known");

@@ -79,9 +79,9 @@ public class CompensationAllocations {
                 s.setObject(8, doc.createdAt());
                 s.executeUpdate();
             }
-            Writes.execute(c, List.of(Unnest.insert("compensation_allocation_line", doc.regions(), "", "allocation lines", List.of(
+            Writes.execute(c, Unnest.insert("compensation_allocation_line", doc.regions(), "", "allocation lines", List.of(
                     column("allocation_id", "uuid", l -> doc.id()), column("region_code", "text", RegionLine::regionCode),
-                    column("direction", "text", RegionLine::direction), column("amount", "numeric", RegionLine::amount)))));
+                    column("direction", "text", RegionLine::direction), column("amount", "numeric", RegionLine::amount))));
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

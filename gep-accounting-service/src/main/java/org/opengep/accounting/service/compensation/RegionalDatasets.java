@@ -100,9 +100,9 @@ public class RegionalDatasets {
                 s.executeUpdate();
             }
             List<Map.Entry<String, BigDecimal>> values = List.copyOf(request.values().entrySet());
-            Writes.execute(c, List.of(Unnest.insert("regional_dataset_value", values, "", "dataset values", List.of(
+            Writes.execute(c, Unnest.insert("regional_dataset_value", values, "", "dataset values", List.of(
                     column("dataset_id", "uuid", v -> id), column("region_code", "text", Map.Entry::getKey),
-                    column("value", "numeric", Map.Entry::getValue)))));
+                    column("value", "numeric", Map.Entry::getValue))));
             return new Dataset(id, request.name(), request.year(), version, request.unit(), request.source(), new TreeMap<>(request.values()),
                     user, now);
         } catch (SQLException e) {
