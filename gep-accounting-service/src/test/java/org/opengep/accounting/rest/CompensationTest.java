@@ -258,4 +258,12 @@ class CompensationTest {
         reader().queryParam("schemeId", scheme).get("/api/v1/compensation/allocations").then()
                 .body("findAll { it.published }.size()", equalTo(1));
     }
+
+    @Test
+    void aDatasetsUnitIsOneTheAccountsKnow() {
+        accountant().body("{\"name\": \"人口\", \"year\": 1996, \"unit\": \"斤两\", \"source\": \"公报\", \"values\": {\"" + A + "\": 1}}")
+                .post("/api/v1/compensation/datasets").then().statusCode(400).body("errors[0].field", equalTo("unit"));
+        dataset("常住人口", 1996, "万人", "{\"" + A + "\": 10}");
+        dataset("耕地面积", 1996, "亩", "{\"" + A + "\": 10}");
+    }
 }

@@ -22,6 +22,10 @@ public record Instrument(RightType rightType, int vintage, Pollutant pollutant, 
     }
 
     /** An instrument of a right type that has neither pollutants nor kinds. */
+    /** A vintage is a year of four digits: the year the units were produced, issued or allocated for. */
+    public static final int FIRST_VINTAGE = 1900;
+    public static final int LAST_VINTAGE = 9999;
+
     public static Instrument of(RightType rightType, int vintage) {
         return new Instrument(rightType, vintage, null, null, null);
     }
@@ -61,8 +65,10 @@ public record Instrument(RightType rightType, int vintage, Pollutant pollutant, 
         }
         if (vintage == null) {
             errors.add("vintage", "required");
+        } else if (vintage < FIRST_VINTAGE || vintage > LAST_VINTAGE) {
+            errors.add("vintage", "a year from " + FIRST_VINTAGE + " to " + LAST_VINTAGE);
         }
-        boolean ok = type != null && vintage != null;
+        boolean ok = type != null && vintage != null && vintage >= FIRST_VINTAGE && vintage <= LAST_VINTAGE;
         if (type == RightType.POLLUTANT_EMISSION_RIGHT && pollutant == null) {
             errors.add("pollutant", "required: pollutant rights move one pollutant at a time");
             ok = false;

@@ -51,6 +51,7 @@ public class PlatformService {
         }
         errors.required("participantId", participant);
         errors.throwIfAny();
+        participants.requireActive(participant, "participant"); // a member is a holder the registry knows
         return Transactions.jdbc(dataSource, c -> memberships.grant(c, platform, participant, clock.now(), caller.name()));
     }
 

@@ -2,7 +2,9 @@ package org.opengep.trading.centre;
 
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.opengep.testsupport.ApiRequests.number;
 import static org.opengep.trading.centre.Centre.at;
 import static org.opengep.trading.centre.Centre.close;
@@ -101,5 +103,18 @@ class PlatformsAndRealisedValueTest {
         close(clock, day).then().statusCode(200);
         auditor().get("/api/v1/instruments/" + instrument).then().body("basePrice", number("52.00"));
         reconciliationIsClean();
+    }
+
+    @Test
+    void aMemberIsAHolderTheRegistryKnowsAndAListingIsOfAYear() {
+        UUID stranger = UUID.randomUUID();
+        REGISTRY.status(stranger, "UNKNOWN");
+        operator().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("participantId", stranger.toString()))
+                .post("/api/v1/platforms/p1/members").then().statusCode(409).body("type", endsWith("/holder-not-active"));
+        operator().get("/api/v1/platforms/p1/members").then().statusCode(200).body("participantId", not(hasItem(stranger.toString())));
+        for (int vintage : new int[] {-1, 0, 10_000}) {
+            operator().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("rightType", "FOREST_CARBON_SINK", "vintage", vintage))
+                    .post("/api/v1/instruments").then().statusCode(400).body("errors[0].field", equalTo("vintage"));
+        }
     }
 }

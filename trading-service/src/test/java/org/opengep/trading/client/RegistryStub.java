@@ -146,6 +146,9 @@ public final class RegistryStub {
         Matcher entity = ENTITY.matcher(path);
         if (entity.matches()) {
             String status = statuses.getOrDefault(entity.group(2), entity.group(1).equals("holders") ? "ACTIVE" : "REGISTERED");
+            if (status.equals("UNKNOWN")) {
+                return Reply.notFound(); // the registry has no such holder or product
+            }
             return Reply.ok("{\"id\":\"" + entity.group(2) + "\",\"status\":\"" + status + "\"}");
         }
         return Reply.notFound();

@@ -41,7 +41,7 @@ public record Unit(String symbol, String dimension, BigDecimal factor) {
         base("LENGTH", "1", "m");
         base("LENGTH", "0.001", "mm");
         base("LENGTH", "1000", "km");
-        base("COUNT", "1", "人次", "visits", "个", "count");
+        base("COUNT", "1", "人次", "visits", "个", "count", "人", "户");
         base("TIME", "1", "d", "day");
         base("TIME", "365", "a", "yr");
         base("DIMENSIONLESS", "1", "1", "");

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.account.GepEngine;
+import org.opengep.accounting.engine.unit.Unit;
 import org.opengep.accounting.service.Versions;
 import org.opengep.common.jdbc.Unnest;
 import org.opengep.common.jdbc.Writes;
@@ -63,6 +64,9 @@ public class RegionalDatasets {
         Errors errors = new Errors();
         errors.required("name", blankToNull(request.name()));
         errors.required("unit", blankToNull(request.unit()));
+        if (blankToNull(request.unit()) != null && Unit.parse(request.unit()).isEmpty()) {
+            errors.add("unit", "a unit the accounts know, with 万 or 亿 if wanted: e.g. 万m³, t, km², 亩, 万元, 人 (see GET /api/v1/indicators)");
+        }
         errors.required("source", blankToNull(request.source()));
         int lastYear = Year.now().getValue();
         if (!GepEngine.accountable(request.year(), lastYear)) {
