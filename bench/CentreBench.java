@@ -66,6 +66,7 @@ public class CentreBench {
         int[] ids = instrumentIds(url, traders[0], instruments);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicLong done = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<long[]> latencies = new ArrayList<>();
         AtomicInteger[] counts = new AtomicInteger[clients];
@@ -87,6 +88,7 @@ public class CentreBench {
                     mine[count.getAndIncrement()] = System.nanoTime() - t0;
                     statuses.computeIfAbsent(posted.statusCode(), s -> new AtomicInteger()).incrementAndGet();
                     if (posted.statusCode() != 201) {
+                        failures.incrementAndGet();
                         continue;
                     }
                     done.incrementAndGet();
@@ -96,6 +98,8 @@ public class CentreBench {
                     statuses.computeIfAbsent(taken.statusCode(), s -> new AtomicInteger()).incrementAndGet();
                     if (taken.statusCode() == 201) {
                         done.incrementAndGet();
+                    } else {
+                        failures.incrementAndGet();
                     }
                 }
             });
@@ -106,21 +110,22 @@ public class CentreBench {
             t.join();
         }
         long[] all = merged(latencies, counts);
-        System.out.printf("centre clients=%d books=%d: %.0f posts+takes/s, requests p50 %.1f ms p99 %.1f ms, %d requests, statuses %s%n", clients,
-                ids.length, done.get() / (double) seconds, percentile(all, 50), percentile(all, 99), all.length, statuses);
+        System.out.printf("centre clients=%d books=%d: %.0f posts+takes/s, requests p50 %.1f ms p99 %.1f ms, %d requests, statuses %s, failures %d%n",
+                clients, ids.length, done.get() / (double) seconds, percentile(all, 50), percentile(all, 99), all.length, statuses, failures.get());
     }
 
     static void auction(String url, int accounts, int bids, int clients, String operator, String[] traders) throws Exception {
         int instrument = instrumentIds(url, operator, 1)[0];
         OffsetDateTime now = OffsetDateTime.now();
         // the window: long enough for the bids at a few hundred per second; the allocation waits for its end
-        OffsetDateTime ends = now.plusSeconds(Math.max(30, bids / 150));
+        OffsetDateTime ends = now.plusSeconds(Math.max(Integer.getInteger("auction.min-window", 30), bids / 150));
         long cap = Math.max(1, 2L * bids / accounts);
         String auction = id(post(url, "/api/v1/auctions", operator, "{\"instrumentId\":" + instrument + ",\"side\":\"SELL\",\"principalId\":\""
                 + TradingBench.holder(0) + "\",\"quantity\":" + bids + ",\"reservePrice\":50.00,\"minBidQuantity\":1,\"maxPerBidder\":" + cap
                 + ",\"pricing\":\"UNIFORM\",\"startsAt\":\"" + now.minusMinutes(1) + "\",\"endsAt\":\"" + ends + "\"}", 201));
         long t0 = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
         parallel(clients, bids + bids / 2, n -> {
             // more bids than units: prices from the reserve up, so that some lose; bidders in turn (never the principal, account 0)
             if (next.get() >= bids) {
@@ -131,6 +136,8 @@ public class CentreBench {
             HttpResponse<String> answer = send(url, "/api/v1/auctions/" + auction + "/bids", traders[bidder], "{\"price\":" + price + ",\"quantity\":1}");
             if (answer.statusCode() == 201) {
                 next.incrementAndGet();
+            } else if (!answer.body().contains("/bidder-cap")) { // a bidder past its cap is refused, as the auction's rules say
+                failures.incrementAndGet();
             }
         });
         double bidSeconds = (System.nanoTime() - t0) / 1e9;
@@ -139,8 +146,9 @@ public class CentreBench {
         String allocated = post(url, "/api/v1/auctions/" + auction + "/allocation", operator, null, 200);
         double allocation = (System.nanoTime() - a0) / 1e6;
         Matcher clearing = Pattern.compile("\"clearingPrice\":([0-9.]+)").matcher(allocated);
-        System.out.printf("auction: %d bids in %.1f s (%.0f bids/s); allocated in %.0f ms (target under 1000 ms), clearing price %s, %d KB of results%n",
-                next.get(), bidSeconds, next.get() / bidSeconds, allocation, clearing.find() ? clearing.group(1) : "-", allocated.length() / 1024);
+        System.out.printf("auction: %d bids in %.1f s (%.0f bids/s); allocated in %.0f ms (target under 1000 ms), clearing price %s, %d KB of results, "
+                + "failures %d%n", next.get(), bidSeconds, next.get() / bidSeconds, allocation, clearing.find() ? clearing.group(1) : "-",
+                allocated.length() / 1024, failures.get());
     }
 
     static int[] instrumentIds(String url, String token, int instruments) throws Exception {

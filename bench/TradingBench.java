@@ -184,7 +184,7 @@ public class TradingBench {
 
     static String trade(int seller, int buyer) {
         return "{\"sellerId\":\"" + holder(seller) + "\",\"buyerId\":\"" + holder(buyer)
-                + "\",\"rightType\":\"FOREST_CARBON_SINK\",\"vintage\":2024,\"quantity\":1,\"price\":58.00,\"mode\":\"AGREEMENT\"}";
+                + "\",\"rightType\":\"FOREST_CARBON_SINK\",\"vintage\":2024,\"quantity\":1}";
     }
 
     static String token(PrivateKey key, String user, String role, UUID holder) throws Exception {

@@ -8,16 +8,19 @@
 #  - the reconciliation (units and cash) after each part.
 # A stand-in for the registry (bench/TradingBench.java) serves the issuance feed. Prints its figures; not a test.
 # Needs only a JDK 17. DURATION (seconds per run), ACCOUNTS, BIDS, CLIENTS can be set; SKIP_BUILD=1 uses the built jar;
-# PARTS=auction runs the auction alone; SERVICE_JAVA_OPTS is passed to the service (e.g. a JFR recording).
+# PARTS=auction runs the auction alone; SERVICE_JAVA_OPTS is passed to the service (e.g. a JFR recording). Exits non-zero
+# when a request fails or a reconciliation is not clean; SMOKE=1 runs 2 s of orders and an auction of 200 bids (CI does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+source bench/common.sh
 B=.local/bench-centre
-SECONDS_EACH=${DURATION:-15}
+SECONDS_EACH=${DURATION:-$(smoke && echo 2 || echo 15)}
+WARM=$(smoke && echo 1 || echo 20)
 ACCOUNTS=${ACCOUNTS:-200}
 BOOKS=${BOOKS:-32}
 CLIENTS=${CLIENTS:-32}
-BIDS=${BIDS:-10000}
+BIDS=${BIDS:-$(smoke && echo 200 || echo 10000)}
 PG_PORT=${BENCH_PG_PORT:-55498}
 PORT=${BENCH_PORT:-8099}
 REGISTRY_PORT=${BENCH_REGISTRY_PORT:-8095}
@@ -51,16 +54,20 @@ URL="http://localhost:$PORT"
 OPERATOR=$(java deploy/local/DevToken.java bench trading-operator,auditor)
 curl -fs -X POST -H "Authorization: Bearer $OPERATOR" "$URL/api/v1/feed/sync" > "$B/sync.json"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; $ACCOUNTS accounts, $BOOKS books; ${SECONDS_EACH}s per run; feed: $(cat $B/sync.json)"
-bench() { java -cp "$B/classes" CentreBench "$@"; }
-reconciled() { echo "reconciliation after $1: $(curl -fs -H "Authorization: Bearer $OPERATOR" "$URL/api/v1/reconciliation" | grep -o '"clean":[a-z]*,' ) \
-  journals $(curl -fs -H "Authorization: Bearer $OPERATOR" "$URL/api/v1/journal/verification" | grep -o '"intact":[a-z]*')"; }
+bench() { java -Dauction.min-window="$(smoke && echo 3 || echo 30)" -cp "$B/classes" CentreBench "$@"; }
+measured() { local line; line=$(bench "$@"); no_failures "$line"; echo "$line"; }
+reconciled() { local clean intact
+  clean=$(curl -fs -H "Authorization: Bearer $OPERATOR" "$URL/api/v1/reconciliation" | grep -o '"clean":[a-z]*')
+  intact=$(curl -fs -H "Authorization: Bearer $OPERATOR" "$URL/api/v1/journal/verification" | grep -o '"intact":[a-z]*')
+  echo "reconciliation after $1: $clean, journals $intact"
+  holds "$clean $intact" '"clean":true "intact":true' "the reconciliation and the journals after $1"; }
 
 bench setup "$URL" "$ACCOUNTS" "$BOOKS"
 if [[ "${PARTS:-all}" != auction ]]; then
-  bench orders "$URL" "$ACCOUNTS" "$BOOKS" "$CLIENTS" 20 > /dev/null   # warm-up: the JIT compiles the request path
-  bench orders "$URL" "$ACCOUNTS" "$BOOKS" "$CLIENTS" "$SECONDS_EACH"
+  measured orders "$URL" "$ACCOUNTS" "$BOOKS" "$CLIENTS" "$WARM" > /dev/null   # warm-up: the JIT compiles the request path
+  measured orders "$URL" "$ACCOUNTS" "$BOOKS" "$CLIENTS" "$SECONDS_EACH"
   reconciled "posts and takes"
 fi
-bench auction "$URL" "$ACCOUNTS" "$BIDS" 16
+measured auction "$URL" "$ACCOUNTS" "$BIDS" 16
 echo "the writer's longest transaction (the allocation's): $(curl -fs "$URL/q/metrics" | awk '/^gep_ledger_batch_duration_seconds_max/ {printf "%.0f ms", $2 * 1000}')"
 reconciled "the auction"

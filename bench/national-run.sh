@@ -7,13 +7,17 @@
 #  2. wrk, 64 connections: GET /api/v1/regions/{code}/gep over random counties vs /q/health/live (the ceiling).
 # Prints its figures; nothing here is a pass/fail test. Needs only a JDK 17 (installs wrk with apt when missing).
 # SERVICE_JAVA_OPTS is passed to the service's JVM (e.g. -XX:StartFlightRecording=filename=/tmp/national.jfr to profile);
-# NATIONAL_ONLY=1 stops after the national runs.
+# NATIONAL_ONLY=1 stops after the national runs. Exits non-zero when a request fails or a job item fails; SMOKE=1 runs
+# one national run and one 2 s round of each wrk load (CI does, figures ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+source bench/common.sh
 B=.local/bench
-RUNS=${RUNS:-3}
-DURATION=${DURATION:-10s}
+RUNS=${RUNS:-$(smoke && echo 1 || echo 3)}
+DURATION=${DURATION:-$(smoke && echo 2s || echo 10s)}
+ROUNDS=$(smoke && echo 1 || echo 3)
+WARM=$(smoke && echo 1s || echo 20s)
 PG_PORT=${BENCH_PG_PORT:-55499}
 PORT=${BENCH_PORT:-8099}
 rm -rf "$B" && mkdir -p "$B"
@@ -75,6 +79,7 @@ for run in $(seq 1 "$RUNS"); do
   PG1=$(cpu "postgres.*$PG_PORT|postgres:"); SVC1=$(cpu quarkus-run.jar)
   DONE=$(sed -n 's/.*"done":\([0-9]*\).*/\1/p' "$B/job-$YEAR.json")
   FAILED=$(sed -n 's/.*"failed":\([0-9]*\).*/\1/p' "$B/job-$YEAR.json")
+  [[ "$FAILED" == 0 && "$DONE" -gt 0 ]] || { echo "BENCHMARK FAILED: the national job: $(head -c 600 "$B/job-$YEAR.json")" >&2; exit 1; }
   read -r ROWS COPY BYTES < <(java -cp "$CP" bench/CopyFloor.java "$DB_URL" "$YEAR")
   TOTAL=$(calc "$T3 - $T0")
   printf 'run %d (year %d): %s accounts stored and published (%s failed); upload %.2f s, job %.2f s, 374 sums up the tree %.2f s; national run %.2f s | COPY of the same %s rows (%s MB) %.2f s | ratio %.1f\n' \
@@ -94,24 +99,25 @@ printf '%s\n' "${results[@]}" | sort -n | awk -v n="$RUNS" '{t[NR]=$1; c[NR]=$2;
 # in three alternating rounds; medians are reported.
 YEAR=2023
 export TOKEN CODES_FILE="$ROOT/$B/counties.txt" YEAR
-wrk -t2 -c64 -d20s -s bench/random-county.lua "http://localhost:$PORT" > /dev/null
-wrk -t2 -c64 -d20s -s bench/auth.lua "http://localhost:$PORT/q/health/live" > /dev/null
+wrk -t2 -c64 -d"$WARM" -s bench/random-county.lua "http://localhost:$PORT" > "$B/wrk-warm-gep.txt"
+wrk -t2 -c64 -d"$WARM" -s bench/auth.lua "http://localhost:$PORT/q/health/live" > "$B/wrk-warm-health.txt"
+wrk_ok "$B/wrk-warm-gep.txt"; wrk_ok "$B/wrk-warm-health.txt"
 rps() { sed -n 's/^Requests\/sec: *//p' "$1"; }
 p99() { awk '$1 == "99%" {print $2}' "$1"; }
 # The baseline carries the same bearer token (authenticated like every request, the service's default proactive
 # authentication); the same endpoint without a token is printed too, for the bare HTTP stack.
-for round in 1 2 3; do
+for round in $(seq 1 "$ROUNDS"); do
   wrk -t2 -c64 -d"$DURATION" --latency -s bench/auth.lua "http://localhost:$PORT/q/health/live" > "$B/wrk-health-$round.txt"
   wrk -t2 -c64 -d"$DURATION" --latency "http://localhost:$PORT/q/health/live" > "$B/wrk-bare-$round.txt"
   wrk -t2 -c64 -d"$DURATION" --latency -s bench/random-county.lua "http://localhost:$PORT" > "$B/wrk-gep-$round.txt"
   printf 'wrk round %d: GET /api/v1/regions/{county}/gep %s req/s (p99 %s) | /q/health/live %s req/s (p99 %s), without a token %s req/s\n' \
     "$round" "$(rps $B/wrk-gep-$round.txt)" "$(p99 $B/wrk-gep-$round.txt)" "$(rps $B/wrk-health-$round.txt)" \
     "$(p99 $B/wrk-health-$round.txt)" "$(rps $B/wrk-bare-$round.txt)"
-  grep -E 'Non-2xx|Socket errors' "$B/wrk-gep-$round.txt" || true
+  for f in gep health bare; do wrk_ok "$B/wrk-$f-$round.txt"; done
 done
-median() { sort -n | sed -n 2p; }
-GEP=$(for r in 1 2 3; do rps "$B/wrk-gep-$r.txt"; done | median)
-HEALTH=$(for r in 1 2 3; do rps "$B/wrk-health-$r.txt"; done | median)
-BARE=$(for r in 1 2 3; do rps "$B/wrk-bare-$r.txt"; done | median)
+median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+GEP=$(for r in $(seq 1 "$ROUNDS"); do rps "$B/wrk-gep-$r.txt"; done | median)
+HEALTH=$(for r in $(seq 1 "$ROUNDS"); do rps "$B/wrk-health-$r.txt"; done | median)
+BARE=$(for r in $(seq 1 "$ROUNDS"); do rps "$B/wrk-bare-$r.txt"; done | median)
 printf 'median wrk -c64 %s: GET /api/v1/regions/{county}/gep %s req/s | /q/health/live with the token %s req/s: ratio %.2f (target >= 0.5) | without a token %s req/s: ratio %.2f\n' \
   "$DURATION" "$GEP" "$HEALTH" "$(calc "$GEP / $HEALTH")" "$BARE" "$(calc "$GEP / $BARE")"

@@ -7,13 +7,16 @@
 #  - the reconciliation after each part.
 # A stand-in for the registry (bench/TradingBench.java) serves the issuance feed. Prints its figures; not a test.
 # Needs only a JDK 17 (installs pgbench and wrk with apt when missing). SERVICE_JAVA_OPTS is passed to the service, e.g.
-# "-XX:StartFlightRecording=filename=/tmp/trading.jfr,settings=profile" for a profile.
+# "-XX:StartFlightRecording=filename=/tmp/trading.jfr,settings=profile" for a profile. Exits non-zero when any request
+# fails or a reconciliation is not clean; SMOKE=1 runs every part for 2 s on 100 accounts (CI does, figures ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+source bench/common.sh
 B=.local/bench-trading
-SECONDS_EACH=${DURATION:-15}
-ACCOUNTS=${ACCOUNTS:-1000}
+SECONDS_EACH=${DURATION:-$(smoke && echo 2 || echo 15)}
+WARM=$(smoke && echo 1 || echo 20)
+ACCOUNTS=${ACCOUNTS:-$(smoke && echo 100 || echo 1000)}
 PG_PORT=${BENCH_PG_PORT:-55497}
 PORT=${BENCH_PORT:-8097}
 PORT2=${BENCH_PORT2:-8098}
@@ -53,14 +56,17 @@ curl -fs -X POST -H "Authorization: Bearer $OPERATOR" "$API/feed/sync" > "$B/syn
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; $ACCOUNTS accounts; ${SECONDS_EACH}s per run; feed: $(cat $B/sync.json)"
 
 java bench/TradingBench.java tokens "$ACCOUNTS" "$B/tokens.txt"
-reconciled() { echo "reconciliation after $1: $(curl -fs -H "Authorization: Bearer $OPERATOR" "$API/reconciliation" | head -c 300)"; }
-trades() { # scenario clients seconds [url]
-  TOKENS="$B/tokens.txt" SCENARIO=$1 CLIENTS=$2 wrk -t2 -c"$2" -d"$3"s --latency -s bench/trades.lua "${4:-http://localhost:$PORT}" | grep "clients="
+reconciled() { local r; r=$(curl -fs -H "Authorization: Bearer $OPERATOR" "$API/reconciliation" | head -c 300)
+  echo "reconciliation after $1: $r"; holds "$r" '"clean":true' "the reconciliation after $1"; }
+trades() { # scenario clients seconds [url]: the figure line, after checking that no request failed
+  local line
+  line=$(TOKENS="$B/tokens.txt" SCENARIO=$1 CLIENTS=$2 wrk -t2 -c"$2" -d"$3"s --latency -s bench/trades.lua "${4:-http://localhost:$PORT}" | grep "clients=")
+  no_failures "$line"; echo "$line"
 }
-load() { java bench/TradingBench.java load "http://localhost:$PORT" "$ACCOUNTS" "$@"; }
+load() { local line; line=$(java bench/TradingBench.java load "http://localhost:$PORT" "$ACCOUNTS" "$@"); no_failures "$line"; echo "$line"; }
 # warm-up (the JIT compiles the request path in about 20 s of load; pgbench needs none), connection pools
-trades many 64 20 > /dev/null
-load batch 2 5 > /dev/null
+trades many 64 "$WARM" > /dev/null
+load batch 2 "$WARM" > /dev/null
 M32=$(trades many 32 "$SECONDS_EACH"); echo "$M32"
 M64=$(trades many 64 "$SECONDS_EACH"); echo "$M64"
 reconciled "many"
@@ -71,15 +77,16 @@ reconciled "batch"
 
 # a second instance on the same database: 16 clients each
 service "$PORT2" "$B/service2.log"
-trades many 32 20 "http://localhost:$PORT2" > /dev/null
+trades many 32 "$WARM" "http://localhost:$PORT2" > /dev/null
 trades many 16 "$SECONDS_EACH" > "$B/two-a.txt" & A=$!
 trades many 16 "$SECONDS_EACH" "http://localhost:$PORT2" > "$B/two-b.txt"
 wait $A
 echo "two instances clients=32: $(cat $B/two-a.txt $B/two-b.txt | awk '{s += $3} END {printf "%.0f", s}') trades/s   ($(cat $B/two-a.txt | cut -d, -f1-2); $(cat $B/two-b.txt | cut -d, -f1-2))"
 reconciled "two instances"
 
-"$PGBENCH" -i -q -s 10 -h localhost -p "$PG_PORT" -U postgres pgbench > "$B/pgbench-init.log" 2>&1
+"$PGBENCH" -i -q -s "$(smoke && echo 1 || echo 10)" -h localhost -p "$PG_PORT" -U postgres pgbench > "$B/pgbench-init.log" 2>&1
 PGB=$("$PGBENCH" -c 32 -j 2 -T "$SECONDS_EACH" -h localhost -p "$PG_PORT" -U postgres pgbench 2>/dev/null | awk '/^tps/{print $3; exit}')
+[[ -n "$PGB" ]] || { echo "BENCHMARK FAILED: pgbench printed no tps" >&2; exit 1; }
 T32=$(echo "$M32" | awk '{print $3}')
 H64=$(echo "$HOT" | awk '{print $3}')
 TB=$(echo "$BATCH" | awk '{print $3}')

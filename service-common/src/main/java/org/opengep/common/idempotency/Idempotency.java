@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.opengep.common.idempotency.IdempotencyStore.KeyedRequest;
 import org.opengep.common.idempotency.IdempotencyStore.StoredAnswer;
+import org.opengep.common.jdbc.ConnectionLoss;
 import org.opengep.common.jdbc.Writes;
 import org.opengep.common.problem.ConflictException;
 import org.opengep.common.problem.InputError;
@@ -92,13 +93,30 @@ public class Idempotency {
         return request;
     }
 
-    /** The answer committed under the request's key, or null; read without waiting for a request still running with it. */
+    /**
+     * The answer committed under the request's key, or null; read without waiting for a request still running with it.
+     * A read on a connection that a database restart broke is read again while the pool drops the broken ones.
+     */
     private StoredAnswer storedAnswer(KeyedRequest request) {
-        try (Connection c = dataSource.getConnection()) {
-            return store.find(c, request);
-        } catch (SQLException e) {
-            throw new ServiceUnavailableException("database-unavailable", "the database did not answer; nothing was recorded, retry with the same "
-                    + HEADER, e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                return store.find(c, request);
+            } catch (SQLException e) {
+                if (attempt < 4 && ConnectionLoss.noticed(e)) {
+                    pause(25L * attempt);
+                    continue;
+                }
+                throw new ServiceUnavailableException("database-unavailable", "the database did not answer; nothing was recorded, retry with the "
+                        + "same " + HEADER, e);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

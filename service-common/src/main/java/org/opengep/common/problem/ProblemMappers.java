@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.opengep.common.idempotency.Idempotency;
+import org.opengep.common.jdbc.ConnectionLoss;
 import org.opengep.common.metrics.DomainMetrics;
 
 /** Turns every failure into application/problem+json with a stable type; client mistakes are never 500. */
@@ -114,6 +115,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (ConnectionLoss.noticed(e)) {
+            LOG.warnf("the database went away under %s: %s", path(uri), e);
+            return typed(new ServiceUnavailableException("database-unavailable", "the connection to the database was lost or could not be had "
+                    + "(a restart or failover); retry in a few seconds, a write with the same Idempotency-Key: it is applied at most once", e), uri);
+        }
         LOG.error("unexpected failure on " + path(uri), e);
         return respond(Problem.of("internal", "Internal error", 500,
                 "the service failed unexpectedly; whether a write was applied is unknown when its "

@@ -17,8 +17,8 @@ import org.opengep.common.problem.ConflictException;
  */
 public final class OrderBook {
 
-    /** One price level: the price, the units left at it, and how many orders. */
-    public record Level(BigDecimal price, long units, int orders) {}
+    /** One price level: the price, the units left at it, how many orders, and the earliest of them (taken first at this price). */
+    public record Level(BigDecimal price, long units, int orders, UUID firstOrderId) {}
 
     private static final Comparator<Order> BIDS = Comparator.comparing((Order o) -> o.price).reversed().thenComparingLong(o -> o.seq);
     private static final Comparator<Order> ASKS = Comparator.comparing((Order o) -> o.price).thenComparingLong(o -> o.seq);
@@ -61,17 +61,17 @@ public final class OrderBook {
 
     /** The first {@code n} price levels of a side, best first. */
     public List<Level> levels(Side side, int n) {
-        Map<BigDecimal, long[]> levels = new TreeMap<>(side == Side.BUY ? Comparator.<BigDecimal>reverseOrder() : Comparator.<BigDecimal>naturalOrder());
-        for (Order o : side(side)) {
-            if (!levels.containsKey(o.price) && levels.size() == n) {
-                break;
-            }
-            long[] level = levels.computeIfAbsent(o.price, p -> new long[2]);
-            level[0] += o.remaining();
-            level[1]++;
-        }
         List<Level> result = new ArrayList<>();
-        levels.forEach((price, l) -> result.add(new Level(price, l[0], (int) l[1])));
+        for (Order o : side(side)) { // best first: by price, then time
+            Level last = result.isEmpty() ? null : result.get(result.size() - 1);
+            if (last != null && last.price().compareTo(o.price) == 0) {
+                result.set(result.size() - 1, new Level(last.price(), last.units() + o.remaining(), last.orders() + 1, last.firstOrderId()));
+            } else if (result.size() == n) {
+                break;
+            } else {
+                result.add(new Level(o.price, o.remaining(), 1, o.id));
+            }
+        }
         return result;
     }
 

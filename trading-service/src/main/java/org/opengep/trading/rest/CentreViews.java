@@ -91,8 +91,9 @@ public final class CentreViews {
         }
     }
 
-    @Schema(name = "BookLevel")
-    public record Level(BigDecimal price, BigDecimal quantity, int orders) {}
+    @Schema(name = "BookLevel", description = "One price level; its first order (the earliest) is the one a take at this price names")
+    public record Level(BigDecimal price, BigDecimal quantity, int orders,
+            @Schema(description = "The earliest order at this price: on the best level, the order to take") UUID firstOrderId) {}
 
     @Schema(name = "OrderBook", description = "The public book: five price levels per side, best first; 委比 and 委差 over those levels")
     public record BookView(int instrumentId, List<Level> bids, List<Level> asks,
@@ -113,7 +114,8 @@ public final class CentreViews {
         }
 
         private static List<Level> levels(OrderBook book, Side side, Listing listing) {
-            return book.levels(side, 5).stream().map(l -> new Level(l.price(), quantityOf(l.units(), listing.instrument()), l.orders())).toList();
+            return book.levels(side, 5).stream().map(l -> new Level(l.price(), quantityOf(l.units(), listing.instrument()), l.orders(), l.firstOrderId()))
+                    .toList();
         }
     }
 
@@ -174,8 +176,12 @@ public final class CentreViews {
 
     @Schema(name = "DailyStatement", description = "A participant's day: cash (available + frozen, 元) and units at the opening and the close, "
             + "deposits, withdrawals, fills and fees")
-    public record Statement(UUID participantId, LocalDate day, BigDecimal openingCash, BigDecimal deposits, BigDecimal withdrawals, BigDecimal bought,
-            BigDecimal sold, BigDecimal fees, BigDecimal closingCash, List<StatementUnits> units, List<FillView> fills) {}
+    public record Statement(UUID participantId, LocalDate day, BigDecimal openingCash, BigDecimal deposits, BigDecimal withdrawals,
+            @Schema(description = "Paid for fills whose cash moved here (listed, block, auction)") BigDecimal bought,
+            @Schema(description = "Received for fills whose cash moved here") BigDecimal sold, BigDecimal fees, BigDecimal closingCash,
+            @Schema(description = "Paid on platforms for the trades they reported: the units moved here, the cash did not") BigDecimal boughtOnPlatforms,
+            @Schema(description = "Received on platforms for the trades they reported") BigDecimal soldOnPlatforms,
+            List<StatementUnits> units, List<FillView> fills) {}
 
     @Schema(name = "LargeHolder")
     public record LargeHolder(UUID holderId, BigDecimal quantity) {}

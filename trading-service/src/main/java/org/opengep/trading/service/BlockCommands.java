@@ -35,6 +35,7 @@ final class BlockCommands {
         @Override
         public BlockProposal apply(BatchWork work) {
             MarketWork market = work.market;
+            market.requireDayOpen();
             market.book(instrumentId).listing.checkOrder(FillMode.BLOCK, price, units, market.marketTime, market.calendar);
             BlockProposal p = new BlockProposal(UUID.randomUUID(), instrumentId, initiatorId, counterpartyId, initiatorSide, price, units,
                     BlockProposal.Status.PROPOSED, expiresAt, work.ledger.at(), by, null, null);
@@ -69,6 +70,7 @@ final class BlockCommands {
                 throw new ConflictException("not-the-counterparty", "only the named counterparty " + p.counterpartyId() + " confirms proposal " + p.id());
             }
             Listing listing = book.listing;
+            market.requireDayOpen();
             listing.checkOrder(FillMode.BLOCK, p.price(), p.units(), market.marketTime, market.calendar);
             market.checkPosition(book, work.ledger, p.buyer(), p.units());
             long amount = OrderCommands.amount(listing, p.price(), p.units());

@@ -33,6 +33,7 @@ import org.opengep.common.idempotency.Idempotency;
 import org.opengep.common.idempotency.IdempotencyStore.KeyedRequest;
 import org.opengep.common.idempotency.IdempotencyStore.StoredAnswer;
 import org.opengep.common.idempotency.IdempotencyStore;
+import org.opengep.common.jdbc.ConnectionLoss;
 import org.opengep.common.jdbc.Writes.Write;
 import org.opengep.common.jdbc.Writes;
 import org.opengep.common.metrics.DomainMetrics;
@@ -63,7 +64,8 @@ public class LedgerWriter {
     private static final int ATTEMPTS = 3;
 
     /** A queued command, its key, and how its result is answered. */
-    private record Submission<R>(LedgerCommand<R> command, KeyedRequest key, int status, Function<R, Object> view, CompletableFuture<Response> answer) {}
+    private record Submission<R>(LedgerCommand<R> command, KeyedRequest key, int status, Function<R, Object> view, CompletableFuture<Response> answer,
+            long queuedAt) {}
 
     /** What one submission's turn in a batch gave: the response, or the problem. */
     private record Outcome(Submission<?> submission, Response response, RuntimeException problem) {}
@@ -131,7 +133,7 @@ public class LedgerWriter {
 
     /** Queues a command; its answer completes once its batch has committed (or with its problem). */
     <R> CompletableFuture<Response> queue(LedgerCommand<R> command, KeyedRequest key, int status, Function<R, Object> view) {
-        Submission<R> submission = new Submission<>(command, key, status, view, new CompletableFuture<>());
+        Submission<R> submission = new Submission<>(command, key, status, view, new CompletableFuture<>(), System.nanoTime());
         if (!queue.offer(submission)) {
             throw new ServiceUnavailableException("ledger-busy", "the ledger has " + queue.size() + " movements waiting; nothing was recorded, retry later", null);
         }
@@ -174,10 +176,14 @@ public class LedgerWriter {
 
     /**
      * Writes a batch and answers its submissions. A batch that fails as a whole (another instance's transaction chose
-     * it as a deadlock victim, a lost connection, a key another instance stored meanwhile) is tried again; then each submission alone, so that one command
-     * that breaks the batch cannot fail the others.
+     * it as a deadlock victim, a key another instance stored meanwhile) is tried again; then each submission alone, so
+     * that one command that breaks the batch cannot fail the others. While the database is away (a restart, a
+     * failover) the writer waits for it and tries the batch again, until its oldest request has waited the answer
+     * timeout: requests queue meanwhile, and are answered once it is back. A batch whose commit was cut off may have
+     * been applied: tried again, its keys replay what was stored.
      */
     private void write(List<Submission<?>> batch) {
+        long pause = 50;
         for (int attempt = 1; ; attempt++) {
             try {
                 long started = System.nanoTime();
@@ -192,6 +198,12 @@ public class LedgerWriter {
                 answer(written.outcomes());
                 return;
             } catch (RuntimeException e) {
+                if (ConnectionLoss.noticed(e) && running && waited(batch.get(0)) < rules.writer().answerTimeout().toNanos()) {
+                    LOG.warnf("the database is away (%s); batch of %d waits %d ms and is tried again", e.getMessage(), batch.size(), pause);
+                    sleep(pause);
+                    pause = Math.min(pause * 2, 1000);
+                    continue;
+                }
                 if (attempt < ATTEMPTS && retryable(e)) {
                     continue;
                 }
@@ -298,13 +310,25 @@ public class LedgerWriter {
         }
     }
 
+    private static long waited(Submission<?> oldest) {
+        return System.nanoTime() - oldest.queuedAt();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the batch is tried once more, then answered
+        }
+    }
+
     private static boolean retryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof Writes.CountMismatch m && m.what().equals(IdempotencyStore.KEYS_TAKEN)) {
                 return true; // another instance stored one of the keys meanwhile: tried again, its answer is replayed
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("40001") || sql.getSQLState().startsWith("08"))) {
+                    && (sql.getSQLState().equals("40P01") || sql.getSQLState().equals("40001"))) {
                 return true;
             }
         }

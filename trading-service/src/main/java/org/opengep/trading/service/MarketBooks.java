@@ -105,8 +105,9 @@ public class MarketBooks {
                 }
             }
         }
+        // read under the books' locks: the close holds them all, so a batch after it sees the day closed
+        market.todayClosed = listings.dayClosed(c, cashBook.tradingDay());
         if (needs.close) {
-            market.todayClosed = listings.dayClosed(c, cashBook.tradingDay());
             for (Fill f : fills.pending(c, ids)) {
                 market.pendingFills.put(f.id(), f);
             }

@@ -72,7 +72,7 @@ final class MarketWork {
 
     final CashBook cash;
     final LocalDateTime marketTime;
-    /** Whether today was closed already (read when the batch closes the day). */
+    /** Whether today was closed already (read with the books). */
     boolean todayClosed;
     final TradingCalendar calendar;
     final Map<Integer, Book> books = new LinkedHashMap<>();
@@ -134,6 +134,17 @@ final class MarketWork {
     /** An auction's bids, in the order they were bid. */
     Collection<AuctionBid> bidsOf(UUID auction) {
         return bids.computeIfAbsent(auction, k -> new LinkedHashMap<>()).values();
+    }
+
+    /**
+     * Refuses posting, taking and block trades on a trading day already closed: a listing made after the close may
+     * have sessions still running, but its fills would enter no day's close.
+     */
+    void requireDayOpen() {
+        if (todayClosed) {
+            throw new ConflictException("day-closed", "trading day " + tradingDay() + " is closed; trading resumes on the next trading day, "
+                    + calendar.next(tradingDay()));
+        }
     }
 
     /** Whether a committed fill or one of this batch uses the platform's reference. */

@@ -51,6 +51,7 @@ final class OrderCommands {
             MarketWork market = work.market;
             MarketWork.Book book = market.book(instrumentId);
             Listing listing = book.listing;
+            market.requireDayOpen();
             listing.checkOrder(FillMode.LISTED, price, units, market.marketTime, market.calendar);
             UUID id = UUID.randomUUID();
             long frozen = 0;
@@ -101,6 +102,7 @@ final class OrderCommands {
             MarketWork market = work.market;
             MarketWork.Book book = market.book(instrumentId);
             Listing listing = book.listing;
+            market.requireDayOpen();
             listing.checkTradable(market.marketTime, market.calendar);
             Order order = book.orders.takeable(orderId, takerId);
             long taken = units == null ? order.remaining() : units;

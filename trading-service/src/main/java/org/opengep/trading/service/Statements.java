@@ -19,6 +19,7 @@ import org.opengep.trading.config.MarketRules;
 import org.opengep.trading.ledger.Instrument;
 import org.opengep.trading.ledger.Units;
 import org.opengep.trading.market.Fill;
+import org.opengep.trading.market.FillMode;
 import org.opengep.trading.market.Listing;
 import org.opengep.trading.market.Money;
 import org.opengep.trading.rest.CentreViews.FillView;
@@ -89,13 +90,18 @@ public class Statements {
             List<Fill> theDay = fills.tape(c, null, day, participant, 100_000);
             long bought = 0;
             long sold = 0;
+            long[] onPlatforms = new long[2]; // bought, sold: the cash moved on the platform, not in this account
             long fees = 0;
             Map<Integer, long[]> moved = new HashMap<>();
             List<FillView> views = new ArrayList<>();
             for (Fill f : theDay) {
                 boolean buyer = f.buyerId().equals(participant);
-                bought += buyer ? f.amountFen() : 0;
-                sold += buyer ? 0 : f.amountFen();
+                if (f.mode() == FillMode.PLATFORM) {
+                    onPlatforms[buyer ? 0 : 1] += f.amountFen();
+                } else {
+                    bought += buyer ? f.amountFen() : 0;
+                    sold += buyer ? 0 : f.amountFen();
+                }
                 fees += buyer ? f.buyerFeeFen() : f.sellerFeeFen();
                 moved.computeIfAbsent(f.instrumentId(), k -> new long[2])[buyer ? 0 : 1] += f.units();
                 views.add(FillView.of(f, instruments.byId(c, f.instrumentId())));
@@ -118,7 +124,7 @@ public class Statements {
                 }
             }
             return new Statement(participant, day, Money.yuan(opening), Money.yuan(deposits), Money.yuan(withdrawals), Money.yuan(bought), Money.yuan(sold),
-                    Money.yuan(fees), Money.yuan(closing), units, views);
+                    Money.yuan(fees), Money.yuan(closing), Money.yuan(onPlatforms[0]), Money.yuan(onPlatforms[1]), units, views);
         });
     }
 
@@ -127,7 +133,8 @@ public class Statements {
         StringBuilder out = new StringBuilder("section,item,value\n");
         String[][] summary = {{"openingCash", s.openingCash().toPlainString()}, {"deposits", s.deposits().toPlainString()},
             {"withdrawals", s.withdrawals().toPlainString()}, {"bought", s.bought().toPlainString()}, {"sold", s.sold().toPlainString()},
-            {"fees", s.fees().toPlainString()}, {"closingCash", s.closingCash().toPlainString()}};
+            {"fees", s.fees().toPlainString()}, {"closingCash", s.closingCash().toPlainString()},
+            {"boughtOnPlatforms", s.boughtOnPlatforms().toPlainString()}, {"soldOnPlatforms", s.soldOnPlatforms().toPlainString()}};
         for (String[] line : summary) {
             out.append("cash,").append(line[0]).append(',').append(line[1]).append('\n');
         }

@@ -89,6 +89,9 @@ class PlatformsAndRealisedValueTest {
         Map<String, Object> matched = Map.of("instrumentId", instrument, "sellerId", a.toString(), "buyerId", d.toString(), "quantity", 10,
                 "price", new BigDecimal("55.00"), "platformReference", "P1-" + v);
         report("p1", matched).then().statusCode(201).body("mode", equalTo("PLATFORM")).body("platform", equalTo("p1")).body("sellerFee", number("0.00"));
+        // the statement lists the platform's trade apart: its units moved here, its cash on the platform
+        trader(d).get("/api/v1/participants/" + d + "/statements/" + day).then().statusCode(200).body("bought", number("0.00"))
+                .body("boughtOnPlatforms", number("550.00")).body("units[0].bought", equalTo(10));
         report("p1", matched).then().statusCode(409).body("type", endsWith("/platform-reference-used"));
         report("p2", matched).then().statusCode(403).body("type", endsWith("/not-a-member"));
         report("p1", Map.of("instrumentId", instrument, "sellerId", a.toString(), "buyerId", c.toString(), "quantity", 10, "price", 55,

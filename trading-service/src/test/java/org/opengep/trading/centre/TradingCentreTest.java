@@ -75,7 +75,8 @@ class TradingCentreTest {
         assertThat(frozen(b)).isEqualByComparingTo("9849.00");
         auditor().get("/api/v1/instruments/" + instrument + "/book").then().statusCode(200)
                 .body("bids[0].price", number("49.00")).body("bids[0].quantity", equalTo(200)).body("asks[0].price", number("50.00"))
-                .body("asks[0].quantity", equalTo(300)).body("difference", equalTo(-100)).body("ratioPercent", number("-20.00"))
+                .body("asks[0].quantity", equalTo(300)).body("asks[0].firstOrderId", equalTo(sell)).body("bids[0].firstOrderId", equalTo(buy))
+                .body("difference", equalTo(-100)).body("ratioPercent", number("-20.00"))
                 .body("listedBand.low", number("45.00")).body("listedBand.high", number("55.00"));
 
         take(b, sell, 100L).then().statusCode(201).body("mode", equalTo("LISTED")).body("sellerId", equalTo(a.toString()))
@@ -113,6 +114,12 @@ class TradingCentreTest {
         trader(a).get("/api/v1/participants/" + b + "/statements/" + day).then().statusCode(403);
         reconciliationIsClean();
         assertThat(available(CashBook.FEE_ACCOUNT).subtract(fees)).isEqualByComparingTo("148.00");
+
+        // listed after the close, with sessions still running: nothing trades on the closed day, whose close is made
+        at(clock, day.atTime(16, 0));
+        int late = list(vintage(), "50.00", Map.of("sessions", "09:30-11:30,13:00-23:00"));
+        post(a, late, "SELL", "50.00", 10).then().statusCode(409).body("type", endsWith("/day-closed")).body("detail", containsString(
+                day.plusDays(1).toString()));
     }
 
     @Test

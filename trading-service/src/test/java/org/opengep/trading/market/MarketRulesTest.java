@@ -62,8 +62,11 @@ class MarketRulesTest {
         assertThat(book.takeable(ask2.id, taker)).isSameAs(ask2);
         assertThatThrownBy(() -> book.takeable(ask3.id, taker)).isInstanceOf(ConflictException.class).hasMessageContaining("price, then time");
         assertThatThrownBy(() -> book.takeable(ask2.id, b)).isInstanceOf(ConflictException.class).hasMessageContaining("its own order");
-        assertThat(book.levels(Side.SELL, 5)).containsExactly(new OrderBook.Level(new BigDecimal("50.00"), 400, 2),
-                new OrderBook.Level(new BigDecimal("50.10"), 100, 1));
+        // each level names its earliest order: on the best level, the one to take
+        assertThat(book.levels(Side.SELL, 5)).containsExactly(new OrderBook.Level(new BigDecimal("50.00"), 400, 2, ask2.id),
+                new OrderBook.Level(new BigDecimal("50.10"), 100, 1, ask1.id));
+        assertThat(book.levels(Side.BUY, 5)).containsExactly(new OrderBook.Level(new BigDecimal("49.95"), 100, 1, bid2.id),
+                new OrderBook.Level(new BigDecimal("49.90"), 200, 1, bid1.id));
         assertThat(book.levels(Side.SELL, 1)).hasSize(1);
         assertThat(book.openUnits(a, Side.SELL)).isEqualTo(400);
     }
