@@ -287,7 +287,8 @@ class GepAccountJobTest {
         assertThat(many.getList("errors")).hasSize(101);
         assertThat(many.getString("errors[100].message")).endsWith("more problems not named here");
         // a CSV row that would be a spreadsheet formula is not a region code
-        accountant().contentType("text/csv; charset=UTF-8").body("regionCode,year,indicator,field,value,unit\n=HYPERLINK(\"x\"),2015,AGRICULTURE,value,1,亿元\n")
+        accountant().contentType("text/csv; charset=UTF-8")
+                .body("regionCode,year,indicator,field,value,unit\n=HYPERLINK(\"x\"),2015,AGRICULTURE,value,1,亿元\n")
                 .post("/api/v1/gep-account-jobs").then().statusCode(400).body("errors.field", hasItem("[0].regionCode"));
         accountant().get("/api/v1/gep-account-jobs").then().statusCode(200).body("status", not(hasItem("RUNNING")));
 

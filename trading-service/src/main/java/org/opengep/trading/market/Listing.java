@@ -21,7 +21,8 @@ import org.opengep.trading.ledger.Instrument;
  */
 public record Listing(int instrumentId, Instrument instrument, boolean suspended, BigDecimal tick, long lot, BigDecimal listedBand,
         BigDecimal blockBand, long blockThreshold, BigDecimal buyerFeeRate, BigDecimal sellerFeeRate, List<Session> sessions, int holdingDays,
-        Long positionLimit, Long largeHolderThreshold, Settlement settlement, BandRounding bandRounding, BigDecimal basePrice, LocalDate basePriceFrom, UUID basePriceProposedBy) {
+        Long positionLimit, Long largeHolderThreshold, Settlement settlement, BandRounding bandRounding, BigDecimal basePrice, LocalDate basePriceFrom,
+        UUID basePriceProposedBy) {
 
     /** The lowest and highest price allowed, both on the tick. */
     public record Band(BigDecimal low, BigDecimal high) {}

@@ -56,7 +56,8 @@ public final class CentreViews {
                     l.suspended() ? "SUSPENDED" : "LISTED", l.tick(), quantityOf(l.lot(), i), l.listedBand(), l.blockBand(), quantityOf(l.blockThreshold(), i),
                     l.buyerFeeRate(), l.sellerFeeRate(), Session.format(l.sessions()), l.holdingDays(),
                     l.positionLimit() == null ? null : quantityOf(l.positionLimit(), i),
-                    l.largeHolderThreshold() == null ? null : quantityOf(l.largeHolderThreshold(), i), l.settlement(), l.bandRounding(), l.basePrice(), l.basePriceFrom(),
+                    l.largeHolderThreshold() == null ? null : quantityOf(l.largeHolderThreshold(), i), l.settlement(), l.bandRounding(), l.basePrice(),
+                    l.basePriceFrom(),
                     base == null ? null : band(l.band(base, l.listedBand())), base == null ? null : band(l.band(base, l.blockBand())));
         }
     }

@@ -157,7 +157,8 @@ public class ListingStore {
         int id = rs.getInt(1);
         return new Listing(id, instruments.byId(c, id), rs.getString(2).equals("SUSPENDED"), rs.getBigDecimal(3), rs.getLong(4), rs.getBigDecimal(5),
                 rs.getBigDecimal(6), rs.getLong(7), rs.getBigDecimal(8), rs.getBigDecimal(9), Session.parse(rs.getString(10)).orElseThrow(), rs.getInt(11),
-                (Long) rs.getObject(12, Long.class), (Long) rs.getObject(13, Long.class), Settlement.valueOf(rs.getString(14)), BandRounding.valueOf(rs.getString(18)), rs.getBigDecimal(15),
+                (Long) rs.getObject(12, Long.class), (Long) rs.getObject(13, Long.class), Settlement.valueOf(rs.getString(14)),
+                BandRounding.valueOf(rs.getString(18)), rs.getBigDecimal(15),
                 rs.getObject(16, LocalDate.class), rs.getObject(17, UUID.class));
     }
 }
