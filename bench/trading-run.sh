@@ -90,6 +90,6 @@ PGB=$("$PGBENCH" -c 32 -j 2 -T "$SECONDS_EACH" -h localhost -p "$PG_PORT" -U pos
 T32=$(echo "$M32" | awk '{print $3}')
 H64=$(echo "$HOT" | awk '{print $3}')
 TB=$(echo "$BATCH" | awk '{print $3}')
-echo "pgbench TPC-B, 32 clients, scale 10: $PGB tps"
+echo "pgbench TPC-B, 32 clients, scale $(smoke && echo 1 || echo 10): $PGB tps"
 echo "ratio trades/s (32 clients) / pgbench tps: $(awk -v a="$T32" -v b="$PGB" 'BEGIN{printf "%.2f", a/b}')   (target >= 0.5)"
 echo "hot seller, 64 clients: $H64 trades/s (target >= 1000); batches of 1 000: $TB trades/s (target >= 5000)"

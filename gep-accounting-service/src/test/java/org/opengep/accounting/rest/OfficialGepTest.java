@@ -83,6 +83,21 @@ class OfficialGepTest {
     }
 
     /**
+     * A generated client may send the first JSON-like type of all an operation documents, errors included: an Accept
+     * of only application/problem+json gets the operation's JSON, not 406; one that asks for CSV first still gets CSV.
+     */
+    @Test
+    void anAcceptNamingTheProblemTypeGetsTheJsonAndAFileIsStillAFile() {
+        publish(account("150304", 2003, "1", "1", "1"), "区政府审定");
+        reader().accept("application/problem+json").queryParam("year", 2003).get("/api/v1/regions/150304/gep").then().statusCode(200)
+                .contentType("application/json").body("result.gep", equalTo(yuan("3")));
+        reader().accept("application/problem+json").queryParam("year", 1999).get("/api/v1/regions/150304/gep").then().statusCode(404)
+                .contentType("application/problem+json");
+        reader().accept("text/csv, application/problem+json").queryParam("year", 2003).get("/api/v1/regions/150304/gep").then()
+                .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+    }
+
+    /**
      * Another replica publishes (here: the same SQL and NOTIFY from a plain connection): this replica's cached
      * figure must give way to the new one as soon as PostgreSQL delivers the notification.
      */

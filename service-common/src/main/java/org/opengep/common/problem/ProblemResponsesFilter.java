@@ -1,6 +1,10 @@
 package org.opengep.common.problem;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -21,8 +25,10 @@ import org.opengep.common.input.TextRules;
  * 409 and 422 problems of an {@code Idempotency-Key} (still running; used for another request) where it takes one.
  * Answers particular to an operation (409, 422, 503, ...) stay on the operation's own annotations.
  * <p>
- * It also drops the {@code type} that a {@code @Schema} annotation on a field adds next to a {@code $ref}: the type is
- * the referenced schema's, and some generators read the sibling instead of the reference.
+ * It also drops the {@code type} that a {@code @Schema} annotation on a field adds next to a {@code $ref} (the type is
+ * the referenced schema's, and some generators read the sibling instead of the reference), and the {@code pattern}
+ * beside {@code format: uuid} (the generated Python models then check a UUID object against a regular expression and
+ * fail to load). The answers are listed successful first (see {@link #successFirst}).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -30,6 +36,10 @@ public class ProblemResponsesFilter implements OASFilter {
     public Schema filterSchema(Schema schema) {
         if (schema.getRef() != null) {
             schema.setType(null);
+        }
+        if ("uuid".equals(schema.getFormat())) {
+            // the format says it; a pattern beside it has the python generator validate a UUID object as text
+            schema.setPattern(null);
         }
         return schema;
     }
@@ -66,6 +76,18 @@ public class ProblemResponsesFilter implements OASFilter {
             addIfMissing(operation, "409", "A request with this Idempotency-Key is still running; retry later");
             addIfMissing(operation, "422", "The Idempotency-Key was used for another request");
         }
+        successFirst(operation);
+    }
+
+    /**
+     * Lists the answers by status, the successful ones first: generators that send the first JSON-like media type of an
+     * operation's answers as Accept (openapi-generator's python, for one) then send the operation's own, not
+     * {@code application/problem+json}.
+     */
+    private static void successFirst(Operation operation) {
+        Map<String, APIResponse> sorted = new TreeMap<>(Comparator.comparing((String status) -> status.equals("default")).thenComparing(status -> status));
+        sorted.putAll(operation.getResponses().getAPIResponses());
+        operation.getResponses().setAPIResponses(new LinkedHashMap<>(sorted));
     }
 
     /** Query and path parameters are checked against one limit ({@code ParameterRules}); the document says so. */

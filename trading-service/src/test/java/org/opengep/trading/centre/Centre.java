@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -83,6 +84,14 @@ final class Centre {
     static Response take(UUID holder, String order, Long quantity) {
         return trader(holder).header("Idempotency-Key", UUID.randomUUID().toString()).body(quantity == null ? Map.of() : Map.of("quantity", quantity))
                 .post("/api/v1/orders/" + order + "/takes");
+    }
+
+    /** Opens an auction of the instrument with these terms (side, principal, quantity, prices, cap, pricing) from a minute ago until {@code ends}; its id. */
+    static String auction(int instrument, Map<String, Object> terms, OffsetDateTime now, OffsetDateTime ends) {
+        Map<String, Object> body = new HashMap<>(terms);
+        body.putAll(Map.of("instrumentId", instrument, "startsAt", now.minusMinutes(1).toString(), "endsAt", ends.toString()));
+        return operator().header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/v1/auctions").then().statusCode(201)
+                .extract().path("id");
     }
 
     static JsonPath cash(UUID holder) {

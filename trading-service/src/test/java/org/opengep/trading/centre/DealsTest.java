@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.opengep.testsupport.ApiRequests.number;
 import static org.opengep.trading.centre.Centre.at;
+import static org.opengep.trading.centre.Centre.auction;
 import static org.opengep.trading.centre.Centre.available;
 import static org.opengep.trading.centre.Centre.close;
 import static org.opengep.trading.centre.Centre.frozen;
@@ -108,10 +109,8 @@ class DealsTest {
         UUID y = participant(v, 0, "100000.00");
         UUID z = participant(v, 0, "100000.00");
         OffsetDateTime now = clock.now();
-        String auction = operator().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("instrumentId", instrument, "side", "SELL",
-                "principalId", seller.toString(), "quantity", 1000, "reservePrice", 50, "minBidQuantity", 100, "maxPerBidder", 500, "pricing", "UNIFORM",
-                "startsAt", now.minusMinutes(1).toString(), "endsAt", now.plusHours(1).toString())).post("/api/v1/auctions").then().statusCode(201)
-                .extract().path("id");
+        String auction = auction(instrument, Map.of("side", "SELL", "principalId", seller.toString(), "quantity", 1000, "reservePrice", 50,
+                "minBidQuantity", 100, "maxPerBidder", 500, "pricing", "UNIFORM"), now, now.plusHours(1));
         assertThat(units(seller, v, "pending")).isEqualByComparingTo("1000");
         String bids = "/api/v1/auctions/" + auction + "/bids";
         bid(x, bids, "51.00", 400).then().statusCode(201).body("frozenCash", number("20502.00"));
@@ -153,10 +152,8 @@ class DealsTest {
         UUID s2 = participant(v, 500, null);
         UUID s3 = participant(v, 500, null);
         OffsetDateTime now = clock.now();
-        String auction = operator().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("instrumentId", instrument, "side", "BUY",
-                "principalId", buyer.toString(), "quantity", 300, "reservePrice", 55, "minBidQuantity", 100, "maxPerBidder", 300, "pricing", "PAY_AS_BID",
-                "startsAt", now.minusMinutes(1).toString(), "endsAt", now.plusMinutes(30).toString())).post("/api/v1/auctions").then().statusCode(201)
-                .extract().path("id");
+        String auction = auction(instrument, Map.of("side", "BUY", "principalId", buyer.toString(), "quantity", 300, "reservePrice", 55,
+                "minBidQuantity", 100, "maxPerBidder", 300, "pricing", "PAY_AS_BID"), now, now.plusMinutes(30));
         assertThat(frozen(buyer)).isGreaterThanOrEqualTo(new BigDecimal("16582.50"));
         String bids = "/api/v1/auctions/" + auction + "/bids";
         bid(s2, bids, "54.00", 200).then().statusCode(201);

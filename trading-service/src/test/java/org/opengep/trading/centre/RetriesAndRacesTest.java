@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.opengep.trading.centre.Centre.at;
+import static org.opengep.trading.centre.Centre.auction;
 import static org.opengep.trading.centre.Centre.list;
 import static org.opengep.trading.centre.Centre.participant;
 import static org.opengep.trading.centre.Centre.posted;
@@ -163,10 +164,8 @@ class RetriesAndRacesTest {
         UUID y = participant(v, 0, "100000.00");
         UUID bystander = participant(v, 0, null);
         OffsetDateTime now = clock.now();
-        String auction = operator().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("instrumentId", instrument, "side", "SELL",
-                "principalId", seller.toString(), "quantity", 1000, "reservePrice", 50, "minBidQuantity", 100, "maxPerBidder", 1000, "pricing", "PAY_AS_BID",
-                "startsAt", now.minusMinutes(1).toString(), "endsAt", now.plusHours(1).toString())).post("/api/v1/auctions").then().statusCode(201)
-                .extract().path("id");
+        String auction = auction(instrument, Map.of("side", "SELL", "principalId", seller.toString(), "quantity", 1000, "reservePrice", 50,
+                "minBidQuantity", 100, "maxPerBidder", 1000, "pricing", "PAY_AS_BID"), now, now.plusHours(1));
         String path = "/api/v1/auctions/" + auction;
         for (UUID bidder : List.of(x, y)) {
             trader(bidder).header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("price", new BigDecimal("51.00"), "quantity", 100))
