@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -155,7 +156,8 @@ public class ProductResource {
     @Path("{id}/transitions")
     @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER, Roles.Registry.HOLDER})
     @Operation(operationId = "listProductTransitions", summary = "A product's history of moves", description = "Oldest first, with actor, time and reason.")
-    @APIResponse(responseCode = "200", description = "The moves")
+    @APIResponse(responseCode = "200", description = "The moves", content = @Content(schema = @Schema(implementation = TransitionView.class,
+            type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response transitions(@PathParam("id") UUID id) {
@@ -189,7 +191,8 @@ public class ProductResource {
     @Path("{id}/valuations")
     @RolesAllowed({Roles.Registry.REGISTRAR, Roles.Registry.VERIFIER, Roles.Registry.READER, Roles.Registry.HOLDER})
     @Operation(operationId = "listProductValuations", summary = "A product's valuations", description = "Newest first.")
-    @APIResponse(responseCode = "200", description = "The valuations")
+    @APIResponse(responseCode = "200", description = "The valuations", content = @Content(schema = @Schema(implementation = ValuationView.class,
+            type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response valuations(@PathParam("id") UUID id) {

@@ -64,7 +64,8 @@ public class PriceSetResource {
     @Path("{id}")
     @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "getPriceSet", summary = "One price set with every price and parameter")
-    @APIResponse(responseCode = "200", description = "The set")
+    @APIResponse(responseCode = "200", description = "The set", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Detail.class)))
     @APIResponse(responseCode = "404", description = "No such set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         return priceSets.find(id).map(s -> Response.ok(Detail.of(s, priceSets.inUse(id))).build())
@@ -89,7 +90,8 @@ public class PriceSetResource {
     @RolesAllowed(Roles.Accounting.ACCOUNTANT)
     @Operation(operationId = "replacePriceSet", summary = "Replace the entries of a set no account uses yet",
             description = "A set that valued an account, and the built-in set, never change: the answer is 409; create a new version.")
-    @APIResponse(responseCode = "200", description = "The updated set")
+    @APIResponse(responseCode = "200", description = "The updated set", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Detail.class)))
     @APIResponse(responseCode = "400", description = "Invalid entries", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The set is in use or built in", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

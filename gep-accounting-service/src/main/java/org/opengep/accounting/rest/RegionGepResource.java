@@ -152,7 +152,8 @@ public class RegionGepResource {
     @Path("gep/publications")
     @RolesAllowed({Roles.Accounting.READER, Roles.Accounting.ACCOUNTANT, Roles.Accounting.PUBLISHER})
     @Operation(operationId = "listGepPublications", summary = "Every publication of the region, superseded ones included: who published, when, why")
-    @APIResponse(responseCode = "200", description = "Newest first")
+    @APIResponse(responseCode = "200", description = "Newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Publication.class, type = SchemaType.ARRAY)))
     public Response history(@PathParam("code") String code, @QueryParam("year") Integer year, @Context UriInfo uri) {
         Problems.onlyQueryParameters(uri, Set.of("year"));
         if (regions.find(code).isEmpty()) {
@@ -253,7 +254,8 @@ public class RegionGepResource {
     @Operation(operationId = "getChildrenDualGrowth", summary = "The children's comparable GEP growth and GDP growth between two years, flagging GDP up and GEP down",
             description = "Official figures of both years, the earlier one brought to the later year's prices with the price "
                     + "indices (deflator method). GDP_UP_GEP_DOWN marks the children to look at.")
-    @APIResponse(responseCode = "200", description = "One entry per child, flagged ones first")
+    @APIResponse(responseCode = "200", description = "One entry per child, flagged ones first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildGrowth.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "409", description = "A price index is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response dualGrowth(@PathParam("code") String code, @QueryParam("from") @Parameter(required = true) Integer from,

@@ -88,7 +88,8 @@ public class RegionResource {
     @Path("{code}/area")
     @RolesAllowed(Roles.Accounting.ACCOUNTANT)
     @Operation(operationId = "setRegionArea", summary = "Record a region's land area", description = "Used to check ecosystem extents and for GEP per km².")
-    @APIResponse(responseCode = "200", description = "The region with its area")
+    @APIResponse(responseCode = "200", description = "The region with its area", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Detail.class)))
     @APIResponse(responseCode = "400", description = "Invalid area", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response setArea(@PathParam("code") String code, Area body) {

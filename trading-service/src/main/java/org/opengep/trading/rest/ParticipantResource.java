@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -96,7 +97,7 @@ public class ParticipantResource {
     @Operation(operationId = "getDailyStatement", summary = "A participant's daily statement", description = "Cash and units at the opening and the "
             + "close, deposits, withdrawals, fills and fees of a trading day; JSON, or CSV with Accept: text/csv. A trader sees its own.")
     @APIResponse(responseCode = "200", description = "The statement", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Statement.class)), @Content(mediaType = "text/csv")})
+            schema = @Schema(implementation = Statement.class)), @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))})
     public Response statement(@PathParam("participantId") UUID participant, @PathParam("day") String day,
             @HeaderParam("Accept") @Parameter(hidden = true) String accept) {
         Errors errors = new Errors();
