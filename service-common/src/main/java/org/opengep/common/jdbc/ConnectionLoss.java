@@ -5,6 +5,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
  * Idempotency-Key", never 500. The pool drops the broken connection (Agroal's PostgreSQL exception sorter) and checks
  * a connection idle for a while before handing it out again (foreground validation); and once one loss is noticed,
  * every idle connection is checked at once ({@link #noticed}), since a restart shorter than the validation interval
- * leaves recently used ones broken too. A restart then costs only the requests that were using the database at that moment.
+ * leaves recently used ones broken too. A restart then costs only the requests that were using the database at that
+ * moment.
  */
 public final class ConnectionLoss {
 
@@ -65,7 +67,7 @@ public final class ConnectionLoss {
                     return true;
                 }
                 // Agroal's: no connection could be had within the acquisition timeout (the database is down or the pool exhausted)
-                if (state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                if (state == null && sql.getMessage() != null && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
                     return true;
                 }
             }
