@@ -116,7 +116,8 @@ Try it:       TOKEN=\$(java deploy/local/DevToken.java alice gep-reader)
               curl -H "Authorization: Bearer \$TOKEN" "http://localhost:$ACCOUNTING_PORT/api/v1/compensation/allocations?regionCode=330600"
               curl -H "Authorization: Bearer \$TOKEN" "http://localhost:$ACCOUNTING_PORT/api/v1/regions/330602/seea?from=$(( $(date +%Y) - 1 ))&to=$(date +%Y)"
               the trading centre's instruments, then .../instruments/<id>/book and .../market-data, with a trading token:
-              curl -H "Authorization: Bearer \$TOKEN" http://localhost:$TRADING_PORT/api/v1/instruments
+              TRADING_TOKEN=\$(java deploy/local/DevToken.java sun market-reader)
+              curl -H "Authorization: Bearer \$TRADING_TOKEN" http://localhost:$TRADING_PORT/api/v1/instruments
 
 Ctrl-C stops everything.
 MSG

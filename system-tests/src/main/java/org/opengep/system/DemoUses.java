@@ -13,8 +13,8 @@ import org.opengep.system.DemoDataset.Loaded;
 /**
  * What the demonstration does with GEP, through the public APIs: the official accounts of 绍兴市's six counties for this
  * year and the last; a vertical compensation transfer among them (regulating GEP, GEP per capita and red-line area, with
- * the growth adjustment) and a beneficiary-pays compensation from 新昌县 (upstream on the 曹娥江) to three counties
- * downstream by water use, both published; and the credit a bank's policy gives the demonstration's seller, whose
+ * the growth adjustment) and a beneficiary-pays compensation to 新昌县 (upstream on the 曹娥江, the provider) paid by
+ * three counties downstream in proportion to their water use, both published; and the credit a bank's policy gives the demonstration's seller, whose
  * compensation region is 越城区.
  */
 public final class DemoUses {
