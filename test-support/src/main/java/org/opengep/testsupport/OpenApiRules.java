@@ -40,9 +40,23 @@ public final class OpenApiRules {
             rules.checkOperations();
             rules.checkSchemas(rules.document, "#");
             rules.checkTextLimits();
+            rules.checkSchemaNames();
             return rules.violations;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A schema name ending in a digit ({@code Status2}) is one the document generator made up to tell apart two types
+     * of one simple name: generated clients then have a {@code Status2} class nobody can read. Such a type gets a
+     * name of its own with {@code @Schema(name = ...)}.
+     */
+    private void checkSchemaNames() {
+        for (Map.Entry<String, JsonNode> schema : fields(document.path("components").path("schemas"))) {
+            if (schema.getKey().matches(".*\\d")) {
+                violations.add("#/components/schemas/" + schema.getKey() + ": a made-up name (two types of one simple name); give it a name with @Schema(name = ...)");
+            }
         }
     }
 

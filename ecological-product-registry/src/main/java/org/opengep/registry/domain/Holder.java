@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An organisation or individual that holds ecological products and rights; one per legal entity. */
 @Entity
@@ -20,6 +21,7 @@ public class Holder extends PanacheEntityBase {
         INDIVIDUAL
     }
 
+    @Schema(name = "HolderStatus")
     public enum Status {
         ACTIVE,
         SUSPENDED

@@ -14,12 +14,14 @@ import java.util.UUID;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
 import org.opengep.common.rights.WaterRightKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A block of units issued from a product to a holder, with its serial range and place in the issuance feed. */
 @Entity
 @Table(name = "issuance")
 public class Issuance extends PanacheEntityBase {
 
+    @Schema(name = "IssuanceStatus")
     public enum Status {
         ISSUED,
         EXPIRED

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A region code's change: from {@code year} on, (part of) the region is accounted under {@code successorCode}. */
 @Entity
@@ -18,6 +19,7 @@ import java.util.Objects;
 @IdClass(RegionCodeChange.Key.class)
 public class RegionCodeChange extends PanacheEntityBase {
 
+    @Schema(name = "CodeChangeKind")
     public enum Kind {
         /** the same territory under a new code (a county-level city that became a district) */
         RECODED,

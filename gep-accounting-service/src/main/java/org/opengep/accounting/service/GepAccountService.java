@@ -39,6 +39,7 @@ import org.opengep.common.input.RegionCodes;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Computes accounts with the engine and stores them, immutable, with their inputs and provenance. */
 @ApplicationScoped
@@ -74,6 +75,7 @@ public class GepAccountService {
     }
 
     /** An account in a list: who computed it when, its totals, and whether it is the official figure. */
+    @Schema(name = "AccountSummary")
     public record Summary(UUID id, String regionCode, int year, String methodVersion, UUID priceSetId, BigDecimal gep,
             BigDecimal provisioning, BigDecimal regulating, BigDecimal cultural, boolean official,
             String createdBy, OffsetDateTime createdAt) {}

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opengep.accounting.domain.GepAccount;
 import org.opengep.common.problem.Errors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Makes accounts the official GEP of their region, year and method version. Publications of the same key
@@ -33,6 +34,7 @@ import org.opengep.common.problem.Errors;
 public class PublicationService {
 
     /** A publication as the API shows it. */
+    @Schema(name = "GepPublication")
     public record Publication(UUID id, UUID accountId, String regionCode, int year, String methodVersion, boolean official,
             String reason, String publishedBy, OffsetDateTime publishedAt, UUID supersededBy, OffsetDateTime supersededAt) {}
 

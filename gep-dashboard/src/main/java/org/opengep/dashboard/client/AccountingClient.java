@@ -24,14 +24,14 @@ import org.opengep.dashboard.client.accounting.model.AllocationDocument;
 import org.opengep.dashboard.client.accounting.model.ChildFigure;
 import org.opengep.dashboard.client.accounting.model.Income;
 import org.opengep.dashboard.client.accounting.model.Job;
-import org.opengep.dashboard.client.accounting.model.Publication1;
+import org.opengep.dashboard.client.accounting.model.GepPublication;
 import org.opengep.dashboard.client.accounting.model.Rate;
 import org.opengep.dashboard.client.accounting.model.Region;
 import org.opengep.dashboard.client.accounting.model.RegionSummary;
 import org.opengep.dashboard.client.accounting.model.Scheme;
 import org.opengep.dashboard.client.accounting.model.Series;
-import org.opengep.dashboard.client.accounting.model.Summary;
-import org.opengep.dashboard.client.accounting.model.Summary1;
+import org.opengep.dashboard.client.accounting.model.AllocationSummary;
+import org.opengep.dashboard.client.accounting.model.AccountSummary;
 
 /**
  * gep-accounting-service through the clients generated from {@code openapi/gep-accounting-service.yaml}, with the
@@ -47,7 +47,7 @@ public class AccountingClient {
     static final String SERVICE = "gep-accounting-service";
 
     /** An official figure: the published account and its publication (who, when, why). */
-    public record OfficialFigure(AccountDocument account, Publication1 publication) {}
+    public record OfficialFigure(AccountDocument account, GepPublication publication) {}
 
     @RestClient
     RegionsApi regions;
@@ -82,14 +82,14 @@ public class AccountingClient {
         return ServiceAnswers.foundOrEmpty(SERVICE, () -> official.getOfficialGep(code, year, null, null, null, null)).map(body -> {
             Map<?, ?> document = json.convertValue(body, Map.class);
             return new OfficialFigure(json.convertValue(document, AccountDocument.class),
-                    json.convertValue(document.get("publication"), Publication1.class));
+                    json.convertValue(document.get("publication"), GepPublication.class));
         });
     }
 
     /** The region's publications, every year, newest first as the service lists them. */
-    public List<Publication1> publications(String code) {
+    public List<GepPublication> publications(String code) {
         Object body = ServiceAnswers.foundOrEmpty(SERVICE, () -> official.listGepPublications(code, null)).orElse(List.of());
-        return json.convertValue(body, new TypeReference<List<Publication1>>() {});
+        return json.convertValue(body, new TypeReference<List<GepPublication>>() {});
     }
 
     public List<ChildFigure> childrenRanking(String code, int year) {
@@ -104,7 +104,7 @@ public class AccountingClient {
         return ServiceAnswers.foundOrEmpty(SERVICE, () -> official.getValueRealisation(code, year, null));
     }
 
-    public List<Summary1> accounts(String regionCode) {
+    public List<AccountSummary> accounts(String regionCode) {
         return ServiceAnswers.answer(SERVICE, () -> accounts.searchAccounts(null, 100, 0, regionCode, null));
     }
 
@@ -134,7 +134,7 @@ public class AccountingClient {
         return ServiceAnswers.answer(SERVICE, () -> compensation.listCompensationSchemes(null));
     }
 
-    public List<Summary> allocations(String regionCode) {
+    public List<AllocationSummary> allocations(String regionCode) {
         return ServiceAnswers.answer(SERVICE, () -> compensation.searchCompensationAllocations(200, 0, regionCode, null, null));
     }
 

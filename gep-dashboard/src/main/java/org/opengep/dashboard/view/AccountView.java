@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.opengep.dashboard.client.accounting.model.AccountDocument;
 import org.opengep.dashboard.client.accounting.model.IndicatorResult;
 import org.opengep.dashboard.client.accounting.model.Provenance;
-import org.opengep.dashboard.client.accounting.model.Summary1;
+import org.opengep.dashboard.client.accounting.model.AccountSummary;
 
 /** One account with its provenance and its indicators' values. */
 @TemplateData
@@ -17,7 +17,7 @@ public record AccountView(String id, String regionCode, String regionName, int y
     @TemplateData
     public record Line(String id, int year, String methodVersion, String gep, boolean official, String createdBy, String createdAt) {
 
-        public static Line of(Summary1 summary) {
+        public static Line of(AccountSummary summary) {
             return new Line(String.valueOf(summary.getId()), summary.getYear(), summary.getMethodVersion(), Figures.yi(summary.getGep()),
                     Boolean.TRUE.equals(summary.getOfficial()), summary.getCreatedBy(), Times.minute(summary.getCreatedAt()));
         }

@@ -8,7 +8,7 @@ import org.opengep.dashboard.client.accounting.model.AllocationDocument;
 import org.opengep.dashboard.client.accounting.model.ExcludedRegion;
 import org.opengep.dashboard.client.accounting.model.RegionLine;
 import org.opengep.dashboard.client.accounting.model.Scheme;
-import org.opengep.dashboard.client.accounting.model.Summary;
+import org.opengep.dashboard.client.accounting.model.AllocationSummary;
 
 /** One compensation allocation: who receives or pays how much (万元), its formula and each region's arithmetic. */
 @TemplateData
@@ -32,7 +32,7 @@ public record CompensationView(String id, String schemeName, int schemeVersion, 
     public record AllocationLine(String id, String schemeName, int schemeVersion, int year, String regionCode, String total,
             boolean published) {
 
-        public static AllocationLine of(Summary summary) {
+        public static AllocationLine of(AllocationSummary summary) {
             return new AllocationLine(String.valueOf(summary.getId()), summary.getSchemeName(), summary.getSchemeVersion(),
                     summary.getYear(), summary.getRegionCode(), Figures.wan(summary.getTotal()), Boolean.TRUE.equals(summary.getPublished()));
         }

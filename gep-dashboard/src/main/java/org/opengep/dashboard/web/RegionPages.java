@@ -23,7 +23,7 @@ import org.opengep.dashboard.client.accounting.model.ChildFigure;
 import org.opengep.dashboard.client.accounting.model.DualGrowth;
 import org.opengep.dashboard.client.accounting.model.GepResult;
 import org.opengep.dashboard.client.accounting.model.IndicatorResult;
-import org.opengep.dashboard.client.accounting.model.Publication1;
+import org.opengep.dashboard.client.accounting.model.GepPublication;
 import org.opengep.dashboard.client.accounting.model.Receipt;
 import org.opengep.dashboard.client.accounting.model.Region;
 import org.opengep.dashboard.client.accounting.model.RegionSummary;
@@ -70,7 +70,7 @@ public class RegionPages {
         Region region = found.get();
         Map<String, String> t = Texts.of(language);
         List<Integer> years = accounting.publications(code).stream().filter(p -> Boolean.TRUE.equals(p.getOfficial()))
-                .map(Publication1::getYear).distinct().sorted().toList();
+                .map(GepPublication::getYear).distinct().sorted().toList();
         int thisYear = Year.now(Times.CHINA).getValue();
         int year = askedYear != null ? askedYear : years.isEmpty() ? thisYear : years.get(years.size() - 1);
 
@@ -106,7 +106,7 @@ public class RegionPages {
     private Headline headline(OfficialFigure figure) {
         AccountDocument account = figure.account();
         GepResult result = account.getResult();
-        Publication1 publication = figure.publication();
+        GepPublication publication = figure.publication();
         return new Headline(Figures.yi(result.getGep()), Figures.wan(result.getGepPerKm2()), Figures.yuan(result.getGepPerCapita()),
                 Figures.percent(result.getGepToGdp()), result.getMethodVersion(),
                 account.getProvenance() == null ? "" : account.getProvenance().getPriceSetName() + " v" + account.getProvenance().getPriceSetVersion(),

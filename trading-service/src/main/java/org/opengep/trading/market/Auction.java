@@ -3,6 +3,7 @@ package org.opengep.trading.market;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A one-way auction (单向竞价): a seller's lot (SELL: its units wait in PENDING blocks tagged with the auction's id) or
@@ -13,6 +14,7 @@ public record Auction(UUID id, int instrumentId, Side side, UUID principalId, lo
         AuctionPricing pricing, OffsetDateTime startsAt, OffsetDateTime endsAt, Status status, long frozenFen, BigDecimal clearingPrice, long allocated,
         OffsetDateTime createdAt, String createdBy, OffsetDateTime allocatedAt) {
 
+    @Schema(name = "AuctionStatus")
     public enum Status {
         OPEN,
         ALLOCATED,

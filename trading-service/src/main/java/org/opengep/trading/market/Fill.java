@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A fill: units from seller to buyer against the amount from buyer to seller, each side's fee to the centre
@@ -13,6 +14,7 @@ public record Fill(UUID id, long seq, int instrumentId, FillMode mode, UUID sell
         long sellerFeeFen, long buyerFeeFen, UUID sourceId, String platform, String platformReference, Status status, LocalDate tradingDay,
         OffsetDateTime at, OffsetDateTime settledAt) {
 
+    @Schema(name = "FillStatus")
     public enum Status {
         PENDING,
         SETTLED

@@ -57,6 +57,6 @@ public final class Requests {
     @Schema(name = "TradeBatch")
     public record TradeBatch(@Schema(required = true, description = "1 to 1 000 trades") List<NewTrade> trades) {}
 
-    @Schema(name = "Settlement")
+    @Schema(name = "TradeSettlement")
     public record Settlement(@Schema(description = "At most what was reserved; the rest returns to the seller (default: all)") BigDecimal quantity) {}
 }

@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.opengep.common.problem.Errors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The SEEA EA monetary asset account of a region's ecosystems: each ecosystem type's asset value is the net present
@@ -33,6 +34,7 @@ public final class AssetAccount {
     public record Flow(String ecosystemType, BigDecimal openingExtent, BigDecimal closingExtent, BigDecimal openingFlow,
             BigDecimal closingFlow, BigDecimal closingFlowAtOpeningPrices) {}
 
+    @Schema(name = "AssetValueRow")
     public record Row(String ecosystemType, BigDecimal openingValue, BigDecimal extentChange, BigDecimal flowChange,
             BigDecimal revaluation, BigDecimal closingValue) {}
 

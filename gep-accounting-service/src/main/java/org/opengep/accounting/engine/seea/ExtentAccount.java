@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The SEEA EA ecosystem extent account between two years, in km²: per ecosystem type the opening extent, additions,
@@ -21,6 +22,7 @@ public final class ExtentAccount {
 
     private ExtentAccount() {}
 
+    @Schema(name = "ExtentAccountRow")
     public record Row(String ecosystemType, BigDecimal opening, BigDecimal additions, BigDecimal reductions, BigDecimal netChange,
             BigDecimal closing) {}
 

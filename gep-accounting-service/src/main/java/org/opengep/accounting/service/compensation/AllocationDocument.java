@@ -8,6 +8,7 @@ import org.opengep.accounting.engine.compensation.FactorAllocation.FactorTerm;
 import org.opengep.accounting.engine.compensation.HorizontalAmount.Derivation;
 import org.opengep.accounting.service.compensation.SchemeRequest.GrowthAdjustmentSpec;
 import org.opengep.accounting.service.compensation.SchemeRequest.Kind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One run of a compensation scheme as stored and served: which scheme version, for which year and region, every
@@ -39,6 +40,7 @@ public record AllocationDocument(UUID id, SchemeVersion scheme, int year, String
     /** A child of the parent that receives nothing, and why. */
     public record ExcludedRegion(String regionCode, String regionName, String reason) {}
 
+    @Schema(name = "AllocationPublication")
     public record Publication(String reason, String publishedBy, OffsetDateTime publishedAt) {}
 
     public AllocationDocument withPublication(Publication p) {

@@ -25,6 +25,7 @@ import org.opengep.accounting.service.compensation.CompensationSchemes.Scheme;
 import org.opengep.common.jdbc.Unnest;
 import org.opengep.common.jdbc.Writes;
 import org.opengep.common.problem.ConflictException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Runs of compensation schemes: each is computed by {@link AllocationCalculator}, stored whole (the answer as served
@@ -34,6 +35,7 @@ import org.opengep.common.problem.ConflictException;
 public class CompensationAllocations {
 
     /** An allocation in a list. */
+    @Schema(name = "AllocationSummary")
     public record Summary(UUID id, UUID schemeId, String schemeName, int schemeVersion, int year, String regionCode, BigDecimal total,
             boolean published, OffsetDateTime createdAt) {}
 

@@ -28,6 +28,7 @@ public record SchemeRequest(
         @Schema(description = "HORIZONTAL, with gepIndicators: the part of their value the payers pay, in (0, 1]") BigDecimal gepShare,
         @Schema(description = "HORIZONTAL: what the payers' shares are in proportion to (weight is not given)") FactorSpec measure) {
 
+    @Schema(name = "SchemeKind")
     public enum Kind {
         /** A higher government allocates a fund among the regions below it (纵向转移支付) */
         VERTICAL,
