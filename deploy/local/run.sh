@@ -9,9 +9,15 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 mkdir -p .local/logs
 
+step() { echo "$(date +%H:%M:%S)  $*"; }
+
 if [[ "${SKIP_BUILD:-}" != "1" ]]; then
-  echo "Building (first run downloads dependencies; later runs take about a minute)..."
-  ./mvnw -B -q install -DskipTests
+  step "Building the services and the dashboard (a first run downloads dependencies: 3 to 5 minutes; later runs about a minute; log: .local/logs/build.log)"
+  if ! ./mvnw -B -q install -DskipTests > .local/logs/build.log 2>&1; then
+    tail -40 .local/logs/build.log >&2
+    echo "The build failed; the whole log is .local/logs/build.log" >&2
+    exit 1
+  fi
 fi
 java deploy/local/DevToken.java keygen
 
@@ -27,13 +33,15 @@ ready() { # port: whether the service there answers /q/health/ready with 200 (ba
 }
 
 wait_for() { # port, name, log
-  for _ in $(seq 1 120); do
-    if ready "$1"; then return 0; fi
+  step "Starting $2 on port $1 (log: $3)"
+  for waited in $(seq 1 120); do
+    if ready "$1"; then step "  $2 is ready after $waited s"; return 0; fi
     sleep 1
   done
   echo "$2 did not come up; see $3" >&2; exit 1
 }
 
+step "Starting PostgreSQL (embedded unless GEP_*_DB_URL are set)"
 # the local PostgreSQL and the demonstration dataset run from the system-tests module and its dependencies
 ./mvnw -B -q -pl system-tests dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$ROOT/.local/system.classpath" >/dev/null
@@ -87,6 +95,7 @@ PIDS+=($!)
 wait_for "$DASHBOARD_PORT" gep-dashboard .local/logs/gep-dashboard.log
 
 if [[ "${GEP_DEMO_DATA:-1}" != "0" ]]; then
+  step "Loading the demonstration dataset through the APIs (about 20 s; once)"
   java -cp "$CP" org.opengep.system.DemoDataset "http://localhost:$ACCOUNTING_PORT" "http://localhost:$REGISTRY_PORT" \
     "http://localhost:$TRADING_PORT" "$ROOT/.local/keys/private.pem" "$MP_JWT_VERIFY_ISSUER"
 fi
