@@ -131,6 +131,8 @@ class DashboardIT {
         assertThat(text("compensation-amount")).isEqualTo(wan(income.path("amount").decimalValue()));
         // the treemap draws the three categories of the figure
         assertThat(chartData("chart-breakdown", 0)).hasSize(official.path("result").path("categories").size());
+        // the county's valued product shows its valuation (the registry's list carries each product's latest)
+        assertThat(browser.findElement(org.openqa.selenium.By.id("products")).getText()).contains(wan(demo.productValue()));
         Browser.screenshot(browser, screenshots(), "region.png");
     }
 

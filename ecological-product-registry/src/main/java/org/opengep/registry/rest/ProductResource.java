@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +33,7 @@ import org.opengep.common.security.Caller;
 import org.opengep.common.security.Callers;
 import org.opengep.common.security.Roles;
 import org.opengep.registry.domain.Product;
+import org.opengep.registry.domain.ProductValuation;
 import org.opengep.registry.rest.Requests.Draft;
 import org.opengep.registry.rest.Requests.Transition;
 import org.opengep.registry.rest.Views.ProductView;
@@ -104,7 +106,7 @@ public class ProductResource {
     @Operation(operationId = "searchProducts", summary = "Search the catalogue", description = "By category, type, region (the region and every region under it), "
             + "status, holder and vintage, in registration order after the cursor. Readers see every product but drafts; holder "
             + "tokens see their own products, drafts included. Unknown parameters are 400. Roles: " + ALL + ".")
-    @APIResponse(responseCode = "200", description = "A page of products (without valuations)")
+    @APIResponse(responseCode = "200", description = "A page of products, each with its latest valuation")
     public Page<ProductView> search(@QueryParam("category") Category category, @QueryParam("type") ProductType type,
             @QueryParam("region") @Parameter(description = "A region code: products in it or in any region under it", example = "330000") String region,
             @QueryParam("status") ProductStatus status, @QueryParam("holder") UUID holder, @QueryParam("vintage") Integer vintage,
@@ -114,7 +116,9 @@ public class ProductResource {
         long from = Cursors.after(after);
         List<Product> found = products.search(new Search(category, type, region, status, holder, vintage, from, Cursors.limit(limit)),
                 callers.current());
-        return Page.of(found, from, p -> p.number, p -> ProductView.of(p, null));
+        Map<UUID, ProductValuation> valued = valuations.latestOf(found.stream().map(p -> p.id).toList());
+        return Page.of(found, from, p -> p.number, p -> ProductView.of(p, valued.containsKey(p.id) ? ValuationView.of(valued.get(p.id))
+                : null));
     }
 
     @GET

@@ -46,7 +46,7 @@ public final class Views {
             LocalDate periodStart, LocalDate periodEnd, String indicator, String valueLine, List<EvidenceDocument> evidence,
             UUID holderId, ProductStatus status, String statusReason, String submittedBy, String verifiedBy, String createdBy,
             OffsetDateTime createdAt, OffsetDateTime updatedAt,
-            @Schema(description = "The latest valuation from GEP (on the single product, not in lists)") ValuationView latestValuation) {
+            @Schema(description = "The latest valuation from GEP") ValuationView latestValuation) {
 
         static ProductView of(Product p, ValuationView latest) {
             return new ProductView(p.id, p.number, p.name, p.description, p.category, p.productType, p.regionCode, p.regionName,

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -85,6 +88,18 @@ public class ValuationService {
 
     public Optional<ProductValuation> latest(UUID productId) {
         return ProductValuation.find("productId = ?1 order by valuedAt desc", productId).firstResultOptional();
+    }
+
+    /** The latest valuation of each of these products that has one, in one query (a page of a search). */
+    public Map<UUID, ProductValuation> latestOf(Collection<UUID> productIds) {
+        Map<UUID, ProductValuation> latest = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return latest;
+        }
+        List<ProductValuation> found = ProductValuation.list("from ProductValuation v where v.productId in ?1 and v.valuedAt = "
+                + "(select max(w.valuedAt) from ProductValuation w where w.productId = v.productId)", productIds);
+        found.forEach(v -> latest.putIfAbsent(v.productId, v));
+        return latest;
     }
 
     public List<ProductValuation> history(UUID productId) {

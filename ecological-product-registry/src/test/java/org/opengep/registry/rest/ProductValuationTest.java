@@ -71,6 +71,11 @@ class ProductValuationTest {
         reader().get("/api/v1/products/" + id).then().statusCode(200)
                 .body("latestValuation.value", number("4370000.00")).body("latestValuation.accountId", equalTo(ACCOUNT))
                 .body("latestValuation.year", number("2023"));
+        // the lists show each product with its latest valuation, as the single product does (the dashboard's region pages read them)
+        String latest = reader().get("/api/v1/products/" + id + "/valuations").then().statusCode(200).extract().path("[0].id");
+        reader().queryParam("vintage", 2023).queryParam("limit", 1000).get("/api/v1/products").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.latestValuation.id", equalTo(latest))
+                .body("items.find { it.id == '" + id + "' }.latestValuation.value", number("4370000.00"));
     }
 
     @Test
