@@ -11,10 +11,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
 import org.opengep.common.rights.WaterRightKind;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A block of units issued from a product to a holder, with its serial range and place in the issuance feed. */
 @Entity

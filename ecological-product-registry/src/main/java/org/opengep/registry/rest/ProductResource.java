@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -117,8 +118,7 @@ public class ProductResource {
         List<Product> found = products.search(new Search(category, type, region, status, holder, vintage, from, Cursors.limit(limit)),
                 callers.current());
         Map<UUID, ProductValuation> valued = valuations.latestOf(found.stream().map(p -> p.id).toList());
-        return Page.of(found, from, p -> p.number, p -> ProductView.of(p, valued.containsKey(p.id) ? ValuationView.of(valued.get(p.id))
-                : null));
+        return Page.of(found, from, p -> p.number, p -> ProductView.of(p, Optional.ofNullable(valued.get(p.id)).map(ValuationView::of).orElse(null)));
     }
 
     @GET

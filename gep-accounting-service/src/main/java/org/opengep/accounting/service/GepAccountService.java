@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.domain.GepAccount;
 import org.opengep.accounting.domain.Region;
 import org.opengep.accounting.engine.account.GepEngine;
@@ -39,7 +40,6 @@ import org.opengep.common.input.RegionCodes;
 import org.opengep.common.problem.Errors;
 import org.opengep.common.problem.InputError;
 import org.opengep.common.problem.InvalidInputException;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Computes accounts with the engine and stores them, immutable, with their inputs and provenance. */
 @ApplicationScoped

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.domain.GepAccount;
 import org.opengep.common.problem.Errors;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Makes accounts the official GEP of their region, year and method version. Publications of the same key

@@ -4,9 +4,9 @@ import io.quarkus.qute.TemplateData;
 import java.util.List;
 import java.util.Objects;
 import org.opengep.dashboard.client.accounting.model.AccountDocument;
+import org.opengep.dashboard.client.accounting.model.AccountSummary;
 import org.opengep.dashboard.client.accounting.model.IndicatorResult;
 import org.opengep.dashboard.client.accounting.model.Provenance;
-import org.opengep.dashboard.client.accounting.model.AccountSummary;
 
 /** One account with its provenance and its indicators' values. */
 @TemplateData

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.opengep.dashboard.client.accounting.model.AllocationDocument;
+import org.opengep.dashboard.client.accounting.model.AllocationSummary;
 import org.opengep.dashboard.client.accounting.model.ExcludedRegion;
 import org.opengep.dashboard.client.accounting.model.RegionLine;
 import org.opengep.dashboard.client.accounting.model.Scheme;
-import org.opengep.dashboard.client.accounting.model.AllocationSummary;
 
 /** One compensation allocation: who receives or pays how much (万元), its formula and each region's arithmetic. */
 @TemplateData

@@ -103,20 +103,12 @@ public class Idempotency {
                 return store.find(c, request);
             } catch (SQLException e) {
                 if (attempt < 4 && ConnectionLoss.noticed(e)) {
-                    pause(25L * attempt);
+                    ConnectionLoss.pause(25L * attempt);
                     continue;
                 }
                 throw new ServiceUnavailableException("database-unavailable", "the database did not answer; nothing was recorded, retry with the "
                         + "same " + HEADER, e);
             }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -74,4 +74,13 @@ public final class ConnectionLoss {
         }
         return false;
     }
+
+    /** Waits a while for the database to come back; an interrupt (a stop) ends the wait and is kept. */
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

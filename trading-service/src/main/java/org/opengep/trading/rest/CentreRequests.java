@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.common.rights.Pollutant;
 import org.opengep.common.rights.RightType;
 import org.opengep.common.rights.WaterRightKind;
-import org.opengep.trading.market.BandRounding;
 import org.opengep.trading.market.AuctionPricing;
+import org.opengep.trading.market.BandRounding;
 import org.opengep.trading.market.Settlement;
 import org.opengep.trading.market.Side;
 

@@ -200,7 +200,7 @@ public class LedgerWriter {
             } catch (RuntimeException e) {
                 if (ConnectionLoss.noticed(e) && running && waited(batch.get(0)) < rules.writer().answerTimeout().toNanos()) {
                     LOG.warnf("the database is away (%s); batch of %d waits %d ms and is tried again", e.getMessage(), batch.size(), pause);
-                    sleep(pause);
+                    ConnectionLoss.pause(pause); // stopping ends the wait: the batch is tried once more, then answered
                     pause = Math.min(pause * 2, 1000);
                     continue;
                 }
@@ -312,14 +312,6 @@ public class LedgerWriter {
 
     private static long waited(Submission<?> oldest) {
         return System.nanoTime() - oldest.queuedAt();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopping: the batch is tried once more, then answered
-        }
     }
 
     private static boolean retryable(Throwable e) {

@@ -5,8 +5,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import org.opengep.common.problem.Errors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.opengep.common.problem.Errors;
 
 /**
  * The SEEA EA monetary asset account of a region's ecosystems: each ecosystem type's asset value is the net present

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.engine.compensation.FactorAllocation.FactorTerm;
 import org.opengep.accounting.engine.compensation.HorizontalAmount.Derivation;
 import org.opengep.accounting.service.compensation.SchemeRequest.GrowthAdjustmentSpec;
 import org.opengep.accounting.service.compensation.SchemeRequest.Kind;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One run of a compensation scheme as stored and served: which scheme version, for which year and region, every

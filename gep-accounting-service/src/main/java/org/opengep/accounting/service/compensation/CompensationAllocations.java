@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.opengep.accounting.service.PublicationService;
 import org.opengep.accounting.service.compensation.AllocationDocument.Publication;
 import org.opengep.accounting.service.compensation.AllocationDocument.RegionLine;
@@ -25,7 +26,6 @@ import org.opengep.accounting.service.compensation.CompensationSchemes.Scheme;
 import org.opengep.common.jdbc.Unnest;
 import org.opengep.common.jdbc.Writes;
 import org.opengep.common.problem.ConflictException;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Runs of compensation schemes: each is computed by {@link AllocationCalculator}, stored whole (the answer as served
